@@ -1,0 +1,45 @@
+"""Build pyjsonfast compiled by mypyc, or pure, from the same source.
+
+The compiled build needs CPython >= 3.10 (mypy 2.4.1 runs there) and a C compiler.
+The pure build is chosen by PYJSONFAST_PURE=1, on PyPy, and on CPython < 3.10.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+
+from setuptools import setup
+
+# The hot modules. __init__ (the thin public face), _errors (cold; subclasses a
+# non-native json class) and __main__ (the CLI, as in black) stay interpreted.
+COMPILED_MODULES = [
+    "pyjsonfast/_buffer.py",
+    "pyjsonfast/_numbers.py",
+    "pyjsonfast/_decoder.py",
+    "pyjsonfast/_encoder.py",
+]
+
+
+def want_compiled() -> bool:
+    if os.environ.get("PYJSONFAST_PURE", "") not in ("", "0"):
+        return False
+    if platform.python_implementation() != "CPython":
+        return False
+    return sys.version_info >= (3, 10)
+
+
+ext_modules = []
+if want_compiled():
+    # No silent fallback: a CPython >= 3.10 build that cannot compile is an error,
+    # so "pip install ." never hands out the pure build by accident.
+    from mypyc.build import mypycify
+
+    ext_modules = mypycify(
+        ["--config-file=pyproject.toml", *COMPILED_MODULES],
+        opt_level=os.environ.get("MYPYC_OPT_LEVEL", "3"),
+        group_name="pyjsonfast",
+    )
+
+setup(ext_modules=ext_modules)

@@ -1,0 +1,50 @@
+"""Which build is under test: the nox sessions say which one they installed."""
+
+from __future__ import annotations
+
+import importlib.machinery
+import os
+import platform
+from pathlib import Path
+
+import pytest
+
+import pyjsonfast
+from pyjsonfast import _decoder, _encoder
+
+EXPECTED = os.environ.get("PYJSONFAST_EXPECT_BUILD", "")  # "compiled", "pure" or unset
+COMPILED_MODULES = ("_buffer", "_numbers", "_decoder", "_encoder")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def is_extension(path: str | None) -> bool:
+    return (path or "").endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+
+
+def test_compiled_flag_matches_loaded_modules() -> None:
+    assert pyjsonfast.__compiled__ is is_extension(_decoder.__file__)
+    assert is_extension(_encoder.__file__) is pyjsonfast.__compiled__
+
+
+@pytest.mark.skipif(EXPECTED != "compiled", reason="session does not test the compiled build")
+def test_compiled_build_is_loaded() -> None:
+    assert pyjsonfast.__compiled__ is True
+    for name in COMPILED_MODULES:
+        module = __import__(f"pyjsonfast.{name}", fromlist=["_"])
+        assert is_extension(module.__file__), f"{name} is not an extension: {module.__file__}"
+    # The CLI and the thin public face stay interpreted, as in black.
+    assert pyjsonfast.__file__.endswith("__init__.py")
+    assert platform.python_implementation() == "CPython"
+
+
+@pytest.mark.skipif(EXPECTED != "pure", reason="session does not test the pure build")
+def test_pure_build_is_loaded() -> None:
+    assert pyjsonfast.__compiled__ is False
+    for name in COMPILED_MODULES:
+        module = __import__(f"pyjsonfast.{name}", fromlist=["_"])
+        assert (module.__file__ or "").endswith(".py"), module.__file__
+
+
+@pytest.mark.skipif(not EXPECTED, reason="not run by a nox session")
+def test_installed_package_is_under_test_not_the_source_tree() -> None:
+    assert PROJECT_ROOT not in Path(pyjsonfast.__file__).resolve().parents
