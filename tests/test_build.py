@@ -47,4 +47,4 @@ def test_pure_build_is_loaded() -> None:
 
 @pytest.mark.skipif(not EXPECTED, reason="not run by a nox session")
 def test_installed_package_is_under_test_not_the_source_tree() -> None:
-    assert PROJECT_ROOT not in Path(pyjsonfast.__file__).resolve().parents
+    assert Path(pyjsonfast.__file__).resolve().parent != PROJECT_ROOT / "pyjsonfast"

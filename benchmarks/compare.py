@@ -1,0 +1,367 @@
+"""Compare pyjsonfast with other JSON libraries on the standard corpus, in one process.
+
+    python benchmarks/compare.py                  # every operation, every library
+    python benchmarks/compare.py --ops loads,dumps --repeat 9
+
+For each operation it prints a markdown table: one row per corpus document plus a
+geometric-mean row, one column per library with its best time over the repeats and
+its speed-up against json (C) measured in the same run ("2.00x" = twice as fast as
+json's C accelerator; below 1.00x is slower). Libraries that are not installed show
+"n/a". The header says which interpreter and which pyjsonfast build (compiled or
+pure) ran, so the same command serves CPython, the pure build and PyPy.
+
+The corpus is read from $PYJSONFAST_SHARED/corpus, or ../shared/corpus beside the
+project root.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import math
+import os
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import IO, Any, Optional
+
+import pyjsonfast
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SHARED_DIR = Path(os.environ.get("PYJSONFAST_SHARED") or PROJECT_ROOT.parent / "shared")
+DOCUMENTS = ("twitter", "citm_catalog", "canada", "github")
+BASELINE = "json"
+
+# One benchmark body: given the document (bytes, str and parsed value) and a scratch
+# file, it returns a zero-argument callable to time, or None if the library lacks it.
+Body = Callable[[], object]
+
+
+def import_pure_json() -> ModuleType:
+    """A private copy of the stdlib json package with its C accelerator blocked."""
+    names = [n for n in sys.modules if n == "json" or n.startswith("json.") or n == "_json"]
+    saved = {n: sys.modules.pop(n) for n in names}
+    sys.modules["_json"] = None  # type: ignore[assignment]  # makes "import _json" fail
+    try:
+        return importlib.import_module("json")
+    finally:
+        for n in [n for n in sys.modules if n == "json" or n.startswith("json.") or n == "_json"]:
+            del sys.modules[n]
+        sys.modules.update(saved)
+
+
+def optional_import(name: str) -> Optional[Any]:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+class Library:
+    """How one library does each operation; a missing operation is None."""
+
+    def __init__(
+        self,
+        name: str,
+        loads_str: Optional[Callable[[str], object]],
+        loads_bytes: Optional[Callable[[bytes], object]],
+        dumps: Optional[Callable[[object], object]],
+        dumps_indent: Optional[Callable[[object], object]],
+        dump_file: Optional[Callable[[object, Scratch], object]],
+    ) -> None:
+        self.name = name
+        self.ops: dict[str, Optional[Callable[..., object]]] = {
+            "loads": loads_str,
+            "loads_bytes": loads_bytes,
+            "dumps": dumps,
+            "dumps_indent": dumps_indent,
+            "dump_file": dump_file,
+        }
+
+
+class Scratch:
+    """Two emptied-per-call scratch files: UTF-8 text for dump(obj, fp), binary for bytes."""
+
+    def __init__(self, text: IO[str], binary: IO[bytes]) -> None:
+        self.text = text
+        self.binary = binary
+
+
+def text_file_writer(
+    dump: Callable[[object, IO[str]], object],
+) -> Callable[[object, Scratch], object]:
+    def run(obj: object, scratch: Scratch) -> object:
+        scratch.text.seek(0)
+        scratch.text.truncate()
+        dump(obj, scratch.text)
+        return scratch.text.flush()
+
+    return run
+
+
+def bytes_file_writer(dumps: Callable[[object], bytes]) -> Callable[[object, Scratch], object]:
+    def run(obj: object, scratch: Scratch) -> object:
+        scratch.binary.seek(0)
+        scratch.binary.truncate()
+        scratch.binary.write(dumps(obj))
+        return scratch.binary.flush()
+
+    return run
+
+
+def json_like(name: str, mod: Any) -> Library:
+    """json, the pure json copy, simplejson and pyjsonfast share json's API."""
+    return Library(
+        name,
+        loads_str=mod.loads,
+        loads_bytes=mod.loads,
+        dumps=mod.dumps,
+        dumps_indent=lambda o: mod.dumps(o, indent=2),
+        dump_file=text_file_writer(mod.dump),
+    )
+
+
+def available_libraries() -> list[Library]:
+    build = "compiled" if pyjsonfast.__compiled__ else "pure"
+    json_label = "json (C)" if platform.python_implementation() == "CPython" else "json (PyPy)"
+    libs = [json_like(BASELINE, json), json_like(f"pyjsonfast ({build})", pyjsonfast)]
+    libs[0].name = json_label
+    libs.append(json_like("json (pure Python)", import_pure_json()))
+    simplejson = optional_import("simplejson")
+    if simplejson is not None:
+        libs.append(json_like("simplejson", simplejson))
+    ujson = optional_import("ujson")
+    if ujson is not None:
+        libs.append(
+            Library(
+                "ujson",
+                ujson.loads,
+                ujson.loads,
+                ujson.dumps,
+                lambda o: ujson.dumps(o, indent=2),
+                text_file_writer(ujson.dump),
+            )
+        )
+    orjson = optional_import("orjson")
+    if orjson is not None:
+        indent2 = orjson.OPT_INDENT_2
+        libs.append(
+            Library(
+                "orjson (bytes out)",
+                orjson.loads,
+                orjson.loads,
+                orjson.dumps,
+                lambda o: orjson.dumps(o, option=indent2),
+                bytes_file_writer(orjson.dumps),
+            )
+        )
+    msgspec_json = optional_import("msgspec.json")
+    if msgspec_json is not None:
+        encoder = msgspec_json.Encoder()
+        decoder = msgspec_json.Decoder()
+        libs.append(
+            Library(
+                "msgspec (bytes out)",
+                decoder.decode,
+                decoder.decode,
+                encoder.encode,
+                lambda o: msgspec_json.format(encoder.encode(o), indent=2),
+                bytes_file_writer(encoder.encode),
+            )
+        )
+    return libs
+
+
+OPERATIONS = {
+    "loads": "loads(str)",
+    "loads_bytes": "loads(bytes)",
+    "dumps": "dumps(obj)",
+    "dumps_indent": "dumps(obj, indent=2)",
+    "dump_file": "dump(obj, file)",
+}
+
+
+def make_body(
+    op: str, fn: Callable[..., object], raw: bytes, text: str, value: object, scratch: Scratch
+) -> Body:
+    if op == "loads":
+        return lambda: fn(text)
+    if op == "loads_bytes":
+        return lambda: fn(raw)
+    if op == "dump_file":
+        return lambda: fn(value, scratch)
+    return lambda: fn(value)
+
+
+def best_time(body: Body, repeat: int, min_time: float) -> float:
+    """Best seconds per call over `repeat` rounds, each at least min_time long."""
+    body()  # warm up (and let PyPy's JIT see the loop before timing)
+    number = 1
+    while True:
+        start = time.perf_counter()
+        for _ in range(number):
+            body()
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_time or number >= 1 << 20:
+            break
+        number *= 2
+    best = elapsed / number
+    for _ in range(repeat - 1):
+        start = time.perf_counter()
+        for _ in range(number):
+            body()
+        best = min(best, (time.perf_counter() - start) / number)
+    return best
+
+
+def geometric_mean(values: list[float]) -> float:
+    return math.exp(sum(math.log(v) for v in values) / len(values))
+
+
+def format_time(seconds: float) -> str:
+    return f"{seconds * 1e3:.3f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def run(
+    ops: list[str],
+    docs: list[str],
+    lib_filter: Optional[list[str]],
+    repeat: int,
+    min_time: float,
+    out: Callable[[str], object],
+) -> None:
+    libs = available_libraries()
+    if lib_filter:
+        libs = [
+            lib for i, lib in enumerate(libs) if i == 0 or any(f in lib.name for f in lib_filter)
+        ]
+    corpus = {}
+    for name in docs:
+        path = SHARED_DIR / "corpus" / f"{name}.json"
+        if not path.is_file():
+            sys.exit(f"corpus document missing: {path} (set PYJSONFAST_SHARED)")
+        raw = path.read_bytes()
+        corpus[name] = (raw, raw.decode("utf-8"), json.loads(raw))
+
+    out(
+        f"Python {platform.python_version()} ({platform.python_implementation()}), "
+        f"pyjsonfast {pyjsonfast.__version__} {'compiled' if pyjsonfast.__compiled__ else 'pure'}; "
+        f"best of {repeat}; speed-up = json time / library time (higher is faster)"
+    )
+    with (
+        tempfile.TemporaryFile("w+", encoding="utf-8") as text_file,
+        tempfile.TemporaryFile("w+b") as binary_file,
+    ):
+        scratch = Scratch(text_file, binary_file)
+        for op in ops:
+            times: dict[str, dict[str, Optional[float]]] = {}
+            for lib in libs:
+                fn = lib.ops[op]
+                times[lib.name] = {}
+                for doc, (raw, text, value) in corpus.items():
+                    if fn is None:
+                        times[lib.name][doc] = None
+                        continue
+                    try:
+                        body = make_body(op, fn, raw, text, value, scratch)
+                        times[lib.name][doc] = best_time(body, repeat, min_time)
+                    except Exception as exc:  # a library that rejects a document: say so
+                        print(
+                            f"# {lib.name} {op} {doc}: {type(exc).__name__}: {exc}", file=sys.stderr
+                        )
+                        times[lib.name][doc] = None
+            base = times[libs[0].name]
+            out("")
+            out(f"### {OPERATIONS[op]}")
+            out("")
+            out("| document | " + " | ".join(lib.name for lib in libs) + " |")
+            out("|---" * (len(libs) + 1) + "|")
+            for doc in corpus:
+                cells = []
+                for lib in libs:
+                    t, b = times[lib.name][doc], base[doc]
+                    if t is None or b is None:
+                        cells.append("n/a")
+                    elif lib is libs[0]:
+                        cells.append(format_time(t))
+                    else:
+                        cells.append(f"{format_time(t)} ({b / t:.2f}x)")
+                out(f"| {doc} | " + " | ".join(cells) + " |")
+            cells = []
+            for lib in libs:
+                ratios = [
+                    b / t
+                    for doc in corpus
+                    if (t := times[lib.name][doc]) is not None and (b := base[doc]) is not None
+                ]
+                if lib is libs[0]:
+                    cells.append("1.00x")
+                elif len(ratios) == len(corpus):
+                    cells.append(f"**{geometric_mean(ratios):.2f}x**")
+                else:
+                    cells.append("n/a")
+            out("| geometric mean | " + " | ".join(cells) + " |")
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Time loads/dumps of the standard corpus for pyjsonfast and other JSON "
+        "libraries in one process; print markdown tables of best times and speed-ups vs json."
+    )
+    parser.add_argument(
+        "--ops",
+        default=",".join(OPERATIONS),
+        help=f"comma-separated operations (default: all of {', '.join(OPERATIONS)})",
+    )
+    parser.add_argument(
+        "--docs",
+        default=",".join(DOCUMENTS),
+        help="comma-separated corpus documents (default: all four)",
+    )
+    parser.add_argument(
+        "--libs",
+        default="",
+        help="comma-separated substrings of library names to include "
+        "(json is always included as the baseline)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=7, help="rounds per measurement (best is kept)"
+    )
+    parser.add_argument(
+        "--min-time",
+        type=float,
+        default=0.05,
+        help="minimum seconds per round; calls per round double until reached",
+    )
+    parser.add_argument("--output", help="also write the tables to this file")
+    args = parser.parse_args(argv)
+    ops = [o for o in args.ops.split(",") if o]
+    unknown = [o for o in ops if o not in OPERATIONS]
+    if unknown:
+        parser.error(f"unknown operation(s): {', '.join(unknown)}")
+    lines: list[str] = []
+
+    def out(line: str) -> None:
+        print(line, flush=True)
+        lines.append(line)
+
+    run(
+        ops,
+        [d for d in args.docs.split(",") if d],
+        [f for f in args.libs.split(",") if f] or None,
+        args.repeat,
+        args.min_time,
+        out,
+    )
+    if args.output:
+        Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
