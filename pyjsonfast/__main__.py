@@ -1,18 +1,291 @@
-"""Command line: python -m pyjsonfast (placeholder until the CLI issue lands)."""
+"""Command line: validate, pretty-print, compact and sort JSON, like `python -m json.tool`.
+
+    python -m pyjsonfast data.json              # pretty-print with 4 spaces
+    python -m pyjsonfast --compact < in.json    # most compact form
+    python -m pyjsonfast --validate data.json   # parse only; exit 1 with FILE:LINE:COL on error
+
+Output is identical to json.tool's for the same input and flags. Left uncompiled
+(as black does): it only parses arguments and calls the library.
+"""
 
 from __future__ import annotations
 
+import argparse
+import platform
 import sys
+from collections.abc import Iterator
+from typing import IO, Any, NoReturn, Optional
 
-from . import dumps, loads
+from . import JSONDecodeError, __compiled__, __version__, dump, loads
+
+EXIT_INVALID = 1  # the input is not valid JSON (or not UTF-8)
+EXIT_USAGE = 2  # bad arguments, missing/unreadable/unwritable file (argparse uses 2 too)
+SNIPPET_WIDTH = 76  # columns of a long line shown around the error
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    with open(args[0], "rb") if args else sys.stdin.buffer as f:
-        data = f.read()
-    sys.stdout.write(dumps(loads(data), indent=4) + "\n")
+def build_parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Validate and pretty-print JSON, like python -m json.tool but faster. "
+        "Reads INFILE (default: standard input) and writes OUTFILE (default: standard "
+        "output). On invalid input it prints FILE:LINE:COL: message and the offending "
+        "line with a caret to standard error, and exits with status 1; a missing or "
+        "unreadable file exits with status 2.",
+    )
+    parser.add_argument(
+        "infile",
+        nargs="?",
+        default="-",
+        help="a JSON file to validate or pretty-print (- for stdin)",
+    )
+    parser.add_argument(
+        "outfile", nargs="?", default=None, help="write the output of infile to outfile"
+    )
+    parser.add_argument(
+        "--sort-keys",
+        action="store_true",
+        default=False,
+        help="sort the output of dictionaries alphabetically by key",
+    )
+    parser.add_argument(
+        "--no-ensure-ascii",
+        dest="ensure_ascii",
+        action="store_false",
+        help="disable escaping of non-ASCII characters",
+    )
+    parser.add_argument(
+        "--json-lines",
+        action="store_true",
+        default=False,
+        help="parse input using the JSON Lines format, one document per line, streamed in "
+        "constant memory. Use with --no-indent or --compact to produce valid JSON Lines output.",
+    )
+    layout = parser.add_mutually_exclusive_group()
+    layout.add_argument(
+        "--indent",
+        default=4,
+        type=int,
+        help="separate items with newlines and use this number of spaces for indentation "
+        "(default: 4)",
+    )
+    layout.add_argument(
+        "--tab",
+        action="store_const",
+        dest="indent",
+        const="\t",
+        help="separate items with newlines and use tabs for indentation",
+    )
+    layout.add_argument(
+        "--no-indent",
+        action="store_const",
+        dest="indent",
+        const=None,
+        help="separate items with spaces rather than newlines",
+    )
+    layout.add_argument(
+        "--compact",
+        action="store_true",
+        help="suppress all whitespace separation (most compact)",
+    )
+    parser.add_argument(
+        "--validate",
+        action="store_true",
+        help="only check that the input is valid JSON: print nothing and exit 0 if it is",
+    )
+    parser.add_argument(
+        "--allow-nan",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="accept NaN, Infinity and -Infinity in the input, as json does (default: accept)",
+    )
+    parser.add_argument(
+        "--reject-duplicate-keys",
+        action="store_true",
+        help="treat an object with the same key twice as invalid (json keeps the last value)",
+    )
+    parser.add_argument(
+        "--max-depth",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="treat input nested deeper than N arrays/objects as invalid",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=version_text(),
+        help="print the version and whether the compiled or the pure build is loaded",
+    )
+    return parser
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def version_text() -> str:
+    build = "compiled (mypyc)" if __compiled__ else "pure Python"
+    return (
+        f"pyjsonfast {__version__}, {build} build, "
+        f"{platform.python_implementation()} {platform.python_version()}"
+    )
+
+
+def fail(code: int, message: str) -> NoReturn:
+    sys.stderr.write(message + "\n")
+    raise SystemExit(code)
+
+
+def caret_snippet(line: str, column: int) -> str:
+    """The line (trimmed around column when long) and a caret under the column (1-based)."""
+    line = line.rstrip("\r\n")
+    index = max(column - 1, 0)
+    start = 0
+    if len(line) > SNIPPET_WIDTH:
+        start = max(0, min(index - SNIPPET_WIDTH // 2, len(line) - SNIPPET_WIDTH))
+    shown = line[start : start + SNIPPET_WIDTH]
+    prefix = "..." if start > 0 else ""
+    suffix = "..." if start + SNIPPET_WIDTH < len(line) else ""
+    # Keep tabs under tabs so the caret lines up in a terminal.
+    pad = "".join("\t" if ch == "\t" else " " for ch in shown[: index - start])
+    return f"    {prefix}{shown}{suffix}\n    {' ' * len(prefix)}{pad}^"
+
+
+def report_decode_error(name: str, exc: JSONDecodeError, first_line: int = 1) -> NoReturn:
+    lines = exc.doc.splitlines(keepends=True) or [""]
+    line = lines[exc.lineno - 1] if exc.lineno - 1 < len(lines) else ""
+    fail(
+        EXIT_INVALID,
+        f"{name}:{first_line + exc.lineno - 1}:{exc.colno}: {exc.msg}\n"
+        + caret_snippet(line, exc.colno),
+    )
+
+
+def report_unicode_error(
+    name: str, data: bytes, exc: UnicodeDecodeError, first_line: int = 1
+) -> NoReturn:
+    before = data[: exc.start]
+    line = first_line + before.count(b"\n")
+    column = exc.start - (before.rfind(b"\n") + 1) + 1  # in bytes: the line is not text
+    fail(EXIT_INVALID, f"{name}:{line}:{column}: invalid UTF-8: {exc.reason}")
+
+
+def read_input(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as exc:
+        fail(EXIT_USAGE, f"pyjsonfast: cannot read {path}: {exc.strerror or exc}")
+
+
+def input_lines(path: str) -> Iterator[bytes]:
+    """The input's lines, read lazily so --json-lines runs in constant memory."""
+    if path == "-":
+        yield from sys.stdin.buffer
+        return
+    try:
+        f = open(path, "rb")  # closed by the with below, after the last line
+    except OSError as exc:
+        fail(EXIT_USAGE, f"pyjsonfast: cannot read {path}: {exc.strerror or exc}")
+    with f:
+        try:
+            yield from f
+        except OSError as exc:  # e.g. a directory: open() succeeds, reading fails
+            fail(EXIT_USAGE, f"pyjsonfast: cannot read {path}: {exc.strerror or exc}")
+
+
+def parse(name: str, data: bytes, first_line: int, load_args: dict[str, Any]) -> object:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        report_unicode_error(name, data, exc, first_line)
+    try:
+        return loads(text, **load_args)
+    except JSONDecodeError as exc:
+        report_decode_error(name, exc, first_line)
+    except ValueError as exc:  # e.g. an integer past sys.get_int_max_str_digits()
+        fail(EXIT_INVALID, f"{name}:{first_line}: {exc}")
+
+
+def documents(
+    options: argparse.Namespace, name: str, load_args: dict[str, Any]
+) -> Iterator[object]:
+    if options.json_lines:
+        for number, line in enumerate(input_lines(options.infile), start=1):
+            yield parse(name, line, number, load_args)
+    else:
+        yield parse(name, read_input(options.infile), 1, load_args)
+
+
+def open_output(path: Optional[str]) -> IO[str]:
+    if path is None:
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        fail(EXIT_USAGE, f"pyjsonfast: cannot write {path}: {exc.strerror or exc}")
+
+
+def run(argv: Optional[list[str]], prog: str) -> int:
+    options = build_parser(prog).parse_args(argv)
+    name = "<stdin>" if options.infile == "-" else options.infile
+    load_args: dict[str, Any] = {}
+    if not options.allow_nan:
+        load_args["allow_nan"] = False
+    if options.reject_duplicate_keys:
+        load_args["reject_duplicate_keys"] = True
+    if options.max_depth is not None:
+        load_args["max_depth"] = options.max_depth
+    dump_args: dict[str, Any] = {
+        "sort_keys": options.sort_keys,
+        "indent": options.indent,
+        "ensure_ascii": options.ensure_ascii,
+    }
+    if options.compact:
+        dump_args["indent"] = None
+        dump_args["separators"] = (",", ":")
+
+    objs = documents(options, name, load_args)
+    if options.validate:
+        for _ in objs:
+            pass
+        return 0
+    if not options.json_lines:
+        objs = iter(list(objs))  # parse before opening (and truncating) the output file
+    outfile = open_output(options.outfile)
+    try:
+        for obj in objs:
+            dump(obj, outfile, **dump_args)
+            outfile.write("\n")
+    except UnicodeEncodeError as exc:  # a lone surrogate with --no-ensure-ascii, as json.tool
+        fail(EXIT_INVALID, f"{name}: cannot write the output: {exc}")
+    finally:
+        if outfile is not sys.stdout:
+            outfile.close()
     return 0
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    prog = "python -m pyjsonfast" if sys.argv[0].endswith("__main__.py") else "pyjsonfast"
+    try:
+        code = run(argv, prog)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): end quietly. Point stdout at devnull so
+        # the interpreter's final flush does not raise again.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":
