@@ -177,12 +177,18 @@ def tests_versions(session: nox.Session) -> None:
         session.log(f"not found, not tested: CPython {', '.join(missing)}")
     if all(path is None for path in found.values()):
         session.skip("no CPython 3.9-3.13 found")
+    failed = []
     for version, python in found.items():
         if python is None:
             continue
         build = "pure" if version == "3.9" else "compiled"
         session.log(f"CPython {version} ({python}): {build} build")
-        run_tests(session, python, build, f"py{version}", hypothesis_profile="dev")
+        try:  # go on through every version, so one run shows them all
+            run_tests(session, python, build, f"py{version}", hypothesis_profile="dev")
+        except nox.command.CommandFailed:
+            failed.append(version)
+    if failed:
+        session.error(f"tests failed on CPython {', '.join(failed)}")
 
 
 @nox.session
