@@ -1,21 +1,1153 @@
-"""The parser (placeholder until the decoder issue lands)."""
+"""The parser: loads, load and JSONDecoder, with json's API and json's results.
+
+One recursive-descent parser for every build, one method per grammar rule,
+building Python objects directly. It scans bytes:
+
+- an ASCII str or ASCII bytes: those bytes; strings are sliced from the str;
+- a non-ASCII str (CPython): its ASCII projection, "?" for every other
+  character, which keeps character offsets (JSON's structure is ASCII, so the
+  projection parses the same); strings are sliced from the str;
+- non-ASCII UTF-8 bytes (and a non-ASCII str on PyPy, where UTF-8 is free):
+  the UTF-8 itself; strings are decoded from it, which also validates it. The
+  whole document is decoded only for an error, so invalid UTF-8 raises json's
+  UnicodeDecodeError first and error positions are json's (characters).
+
+The few inner loops whose best form differs between builds (string and
+whitespace runs, numbers, keys, floats) are methods of a Scanner chosen once at
+import: word-at-a-time loops, typed floats and a key cache when compiled by
+mypyc; regular expressions on uncompiled CPython; plain loops on PyPy.
+
+Nesting is counted by the parser (max_depth), so compiled code never recurses
+deep enough to overflow the C stack; uncompiled, Python's own RecursionError is
+turned into the same JSONDepthError.
+"""
 
 from __future__ import annotations
 
+import gc
 import json
-from typing import Any
+import re
+import sys
+import types
+from typing import Any, Callable, Final, Union, final
 
-from ._errors import JSONDecodeError
+from mypy_extensions import i64, mypyc_attr
 
-JSONDecoder = json.JSONDecoder
+from ._buffer import StringWriter, read_i64_le
+from ._errors import JSONDecodeError, JSONDepthError
+from ._numbers import decimal_to_float
+
+__all__ = ["DEFAULT_MAX_DEPTH", "JSONDecoder", "load", "loads"]
+
+# Nesting deeper than this raises JSONDepthError. json (C) stops a little below
+# 1000 at the default recursion limit; compiled frames are small enough that
+# 1000 levels fit even in a 512 KiB thread stack.
+DEFAULT_MAX_DEPTH: Final = 1000
+# The largest max_depth accepted: compiled, one level takes up to ~200 bytes of C
+# stack, so this fits the usual 8 MiB main-thread stack with room to spare.
+MAX_DEPTH_LIMIT: Final = 20_000
+
+# Byte values the grammar cares about.
+QUOTE: Final = 0x22  # "
+BACKSLASH: Final = 0x5C  # \
+COMMA: Final = 0x2C
+COLON: Final = 0x3A
+OPEN_ARRAY: Final = 0x5B  # [
+CLOSE_ARRAY: Final = 0x5D  # ]
+OPEN_OBJECT: Final = 0x7B  # {
+CLOSE_OBJECT: Final = 0x7D  # }
+MINUS: Final = 0x2D
+PLUS: Final = 0x2B
+DOT: Final = 0x2E
+ZERO: Final = 0x30
+NINE: Final = 0x39
+SPACE: Final = 0x20
+TAB: Final = 0x09
+NEWLINE: Final = 0x0A
+RETURN: Final = 0x0D
+LOWER_E: Final = 0x65
+LOWER_U: Final = 0x75
+
+# Mantissas are accumulated while at most this, so they stay below 2**63; beyond
+# it the number's text is handed to int()/float() (exact, and honours
+# sys.set_int_max_str_digits).
+MANTISSA_LIMIT: Final = 922_337_203_685_477_579  # (2**63 - 1) // 10 - 1
+EXPONENT_LIMIT: Final = 100_000  # larger exponents are float()'s business
+
+NAN: Final = float("nan")
+INFINITY: Final = float("inf")
+_CONSTANTS: Final[dict[str, float]] = {"-Infinity": -INFINITY, "Infinity": INFINITY, "NaN": NAN}
+# json's default parse_constant, kept as one object so "is the default" is a cheap test.
+DEFAULT_PARSE_CONSTANT: Final[Callable[[str], Any]] = _CONSTANTS.__getitem__
+
+ESCAPES: Final[dict[int, str]] = {
+    QUOTE: '"',
+    BACKSLASH: "\\",
+    0x2F: "/",
+    0x62: "\b",
+    0x66: "\f",
+    0x6E: "\n",
+    0x72: "\r",
+    0x74: "\t",
+}
+
+# Documents at least this long are parsed with the cyclic GC paused (CPython).
+GC_PAUSE_MIN_BYTES: Final = 65536
+PAUSE_GC_ALLOWED: Final = sys.implementation.name == "cpython"
+PROJECT_STR: Final = sys.implementation.name == "cpython"
+
+KEY_CACHE_BITS: Final = 11
+KEY_CACHE_SIZE: Final = 2048  # 2**KEY_CACHE_BITS
+KEY_CACHE_MAX_LENGTH: Final = 64  # bytes
 
 
-def loads(s: str | bytes | bytearray, **kw: Any) -> Any:
-    try:
-        return json.loads(s, **kw)
-    except json.JSONDecodeError as e:
-        raise JSONDecodeError(e.msg, e.doc, e.pos) from None
+# --- the scanners: the only code that differs between builds ---------------------
 
 
-def load(fp: Any, **kw: Any) -> Any:
-    return loads(fp.read(), **kw)
+class Scanner:
+    """Plain loops (PyPy's choice); the base for the build-specific scanners."""
+
+    def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
+        """The index of the first byte at or after i that is a quote, a backslash
+        or a control character (end when there is none)."""
+        while i < end:
+            c: i64 = data[i]
+            if c == QUOTE or c == BACKSLASH or c < SPACE:
+                return i
+            i += 1
+        return end
+
+    def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
+        """The index of the first non-whitespace byte at or after i (or end)."""
+        while i < end:
+            c: i64 = data[i]
+            if c != SPACE and c != NEWLINE and c != RETURN and c != TAB:
+                return i
+            i += 1
+        return end
+
+    def number(self, parser: Parser, start: i64) -> tuple[object, i64]:
+        """json's number grammar at start (a '-' or a digit), with its backtracking:
+        '1.' and '1e' end the number before the '.' or 'e'."""
+        data = parser.data
+        end = parser.end
+        i = start
+        if data[i] == MINUS:
+            i += 1
+            if i >= end:
+                raise parser.error("Expecting value", start)
+        c: i64 = data[i]
+        mantissa: i64 = 0
+        exact = True
+        if ZERO < c <= NINE:
+            while i < end:
+                c = data[i]
+                if c < ZERO or c > NINE:
+                    break
+                if mantissa <= MANTISSA_LIMIT:
+                    mantissa = mantissa * 10 + (c - ZERO)
+                else:
+                    exact = False
+                i += 1
+        elif c == ZERO:
+            i += 1
+        else:
+            raise parser.error("Expecting value", start)
+        is_float = False
+        exp10: i64 = 0
+        if i + 1 < end and data[i] == DOT and ZERO <= data[i + 1] <= NINE:
+            is_float = True
+            i += 1
+            while i < end:
+                c = data[i]
+                if c < ZERO or c > NINE:
+                    break
+                if mantissa <= MANTISSA_LIMIT:
+                    mantissa = mantissa * 10 + (c - ZERO)
+                    exp10 -= 1
+                elif c != ZERO:
+                    exact = False
+                i += 1
+        if i + 1 < end and (data[i] == LOWER_E or data[i] == 0x45):
+            e_start = i
+            i += 1
+            exp_negative = False
+            if i + 1 < end:
+                c = data[i]
+                if c == MINUS:
+                    exp_negative = True
+                    i += 1
+                elif c == PLUS:
+                    i += 1
+            exponent: i64 = 0
+            digits_start = i
+            while i < end:
+                c = data[i]
+                if c < ZERO or c > NINE:
+                    break
+                if exponent < EXPONENT_LIMIT:
+                    exponent = exponent * 10 + (c - ZERO)
+                else:
+                    exact = False
+                i += 1
+            if i > digits_start:
+                is_float = True
+                exp10 += -exponent if exp_negative else exponent
+            else:
+                i = e_start  # 'e' without digits is not part of the number
+        if is_float:
+            parse_float = parser.parse_float
+            if parse_float is None:
+                return self.float_value(parser, start, i, mantissa, exp10, exact), i
+            return parse_float(parser.chunk(start, i)), i
+        parse_int = parser.parse_int
+        if parse_int is not None:
+            return parse_int(parser.chunk(start, i)), i
+        if exact:
+            if data[start] == MINUS:
+                return -mantissa, i
+            return mantissa, i
+        return int(parser.chunk(start, i)), i
+
+    def key(self, parser: Parser, start: i64, stop: i64) -> str:
+        """The key whose text (no escapes) is data[start:stop]."""
+        return parser.chunk(start, stop)
+
+    def float_value(
+        self, parser: Parser, start: i64, stop: i64, mantissa: i64, exp10: i64, exact: bool
+    ) -> float:
+        """The float written as data[start:stop] (mantissa * 10**exp10 when exact)."""
+        return float(parser.chunk(start, stop))
+
+
+@final
+class RegexScanner(Scanner):
+    """Uncompiled CPython: re's C loops beat an interpreted byte loop."""
+
+    def __init__(self) -> None:
+        self.plain_run = re.compile(b'[^"\\\\\x00-\x1f]*')
+        self.whitespace_run = re.compile(b"[ \t\n\r]*")
+        # json's NUMBER_RE, for bytes.
+        self.number_match = re.compile(b"(-?(?:0|[1-9][0-9]*))(\\.[0-9]+)?([eE][-+]?[0-9]+)?")
+
+    def number(self, parser: Parser, start: i64) -> tuple[object, i64]:
+        found = self.number_match.match(parser.data, start)
+        if found is None:
+            raise parser.error("Expecting value", start)
+        stop: i64 = found.end()
+        text = parser.chunk(start, stop)
+        if found.group(2) is not None or found.group(3) is not None:
+            parse_float = parser.parse_float
+            return (float(text) if parse_float is None else parse_float(text)), stop
+        parse_int = parser.parse_int
+        return (int(text) if parse_int is None else parse_int(text)), stop
+
+    def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
+        found = self.plain_run.match(data, i)
+        assert found is not None  # the pattern matches the empty string
+        return found.end()
+
+    def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
+        found = self.whitespace_run.match(data, i)
+        assert found is not None
+        return found.end()
+
+
+@final
+class KeyCacheEntry:
+    """A cached key: its first and last 8 bytes as words, its length, and (for keys
+    longer than 16 bytes, whose middle those words miss) its bytes."""
+
+    def __init__(self, head: i64, tail: i64, length: i64, raw: bytes, key: str) -> None:
+        self.head = head
+        self.tail = tail
+        self.length = length
+        self.raw = raw
+        self.key = key
+
+    def holds(self, head: i64, tail: i64, length: i64, data: bytes, start: i64) -> bool:
+        """Whether this is the key whose bytes start at data[start] (and have the
+        given first and last words and length)."""
+        return (
+            self.head == head
+            and self.tail == tail
+            and self.length == length
+            and (length <= 16 or same_middle(data, start, self.raw))
+        )
+
+
+@final
+class WordScanner(Scanner):
+    """Compiled: 8 bytes at a time, a key cache looked up by raw bytes, typed floats.
+
+    The word masks are attributes built at run time: mypyc keeps i64 literals
+    beyond 2**62 boxed.
+    """
+
+    def __init__(self) -> None:
+        self.ones = read_i64_le(b"\x01" * 8, 0)
+        self.high_bits = read_i64_le(b"\x80" * 8, 0)
+        self.quotes = read_i64_le(b'"' * 8, 0)
+        self.backslashes = read_i64_le(b"\\" * 8, 0)
+        self.spaces = read_i64_le(b" " * 8, 0)
+        self.control_limit = read_i64_le(b" " * 8, 0)
+        self.question_marks = read_i64_le(b"?" * 8, 0)
+        self.low_seven_bits = read_i64_le(b"\x7f" * 8, 0)
+        # One slot per hash; a slot is replaced whole, so readers in other threads
+        # see either the old entry or the new one.
+        self.key_table: list[KeyCacheEntry | None] = [None] * KEY_CACHE_SIZE
+
+    def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
+        ones = self.ones
+        high = self.high_bits
+        quotes = self.quotes
+        backslashes = self.backslashes
+        control_limit = self.control_limit
+        while i + 8 <= end:
+            word = read_i64_le(data, i)
+            # The "has a byte below n" test, (x - n*ones) & ~x & high, for bytes
+            # < 0x20 in word and zero bytes in word ^ quotes and word ^ backslashes.
+            # It never misses one; a false alarm only sends us to the byte loop.
+            q = word ^ quotes
+            b = word ^ backslashes
+            special = (
+                ((word - control_limit) & ~word) | ((q - ones) & ~q) | ((b - ones) & ~b)
+            ) & high
+            if special != 0:
+                # The lowest mark is a true one (false marks only sit above a true
+                # one). Its byte index, as in lowest_marked_byte (inlined: hot).
+                lowest = special & -special
+                return i + (((((lowest >> 7) & ones) * 0x0001020304050607) >> 56) & 0xFF)
+            i += 8
+        while i < end:
+            c: i64 = data[i]
+            if c == QUOTE or c == BACKSLASH or c < SPACE:
+                return i
+            i += 1
+        return end
+
+    def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
+        # Indentation is runs of spaces: find the first byte that is not a space
+        # 8 at a time, then look at it.
+        low7 = self.low_seven_bits
+        high = self.high_bits
+        ones = self.ones
+        spaces = self.spaces
+        while i + 8 <= end:
+            not_space = read_i64_le(data, i) ^ spaces
+            if not_space == 0:
+                i += 8
+                continue
+            # Mark the non-zero bytes exactly (no carry crosses a byte) and step to
+            # the lowest, as lowest_marked_byte does (inlined: hot).
+            marks = (((not_space & low7) + low7) | not_space) & high
+            lowest = marks & -marks
+            i += ((((lowest >> 7) & ones) * 0x0001020304050607) >> 56) & 0xFF
+            c: i64 = data[i]
+            if c != NEWLINE and c != RETURN and c != TAB:
+                return i
+            i += 1
+        while i < end:
+            c = data[i]
+            if c != SPACE and c != NEWLINE and c != RETURN and c != TAB:
+                return i
+            i += 1
+        return end
+
+    def key(self, parser: Parser, start: i64, stop: i64) -> str:
+        length = stop - start
+        if length == 0 or length > KEY_CACHE_MAX_LENGTH or start + 8 > parser.end:
+            return parser.chunk(start, stop)
+        data = parser.data
+        head = read_i64_le(data, start)
+        if length >= 8:
+            tail = read_i64_le(data, stop - 8)
+        else:
+            # Shift out the bytes past the key (a variable shift of a variable:
+            # mypyc emits a literal 1 << n as a 32-bit shift).
+            head = head << ((8 - length) * 8)
+            tail = 0
+        # Multiplicative hashing; the top bits are the well mixed ones. Two slots
+        # per key (2-way) keep keys whose first slots collide both cached.
+        mixed = (head * 0x2545F4914F6CDD1D + tail + length) * 0x2545F4914F6CDD1D
+        table = self.key_table
+        first_slot = (mixed >> (64 - KEY_CACHE_BITS)) & (KEY_CACHE_SIZE - 1)
+        entry = table[first_slot]
+        if entry is not None and entry.holds(head, tail, length, data, start):
+            return entry.key
+        second_slot = (mixed >> (64 - 2 * KEY_CACHE_BITS)) & (KEY_CACHE_SIZE - 1)
+        other = table[second_slot]
+        if other is not None and other.holds(head, tail, length, data, start):
+            return other.key
+        key = parser.chunk(start, stop)
+        # A "?" may stand for any non-ASCII character in a str's projection, so
+        # keys holding one are never cached: a hit then always means equal text.
+        if not has_question_mark(data, start, stop, self.question_marks):
+            raw = data[start:stop] if length > 16 else b""
+            slot = second_slot if entry is not None and other is None else first_slot
+            table[slot] = KeyCacheEntry(head, tail, length, raw, key)
+        return key
+
+    def float_value(
+        self, parser: Parser, start: i64, stop: i64, mantissa: i64, exp10: i64, exact: bool
+    ) -> float:
+        if exact:
+            value = decimal_to_float(mantissa, exp10)
+            if value >= 0.0:
+                if parser.data[start] == MINUS:
+                    return -value
+                return value
+        return float(parser.chunk(start, stop))
+
+
+def has_question_mark(data: bytes, start: i64, stop: i64, question_marks: i64) -> bool:
+    """Whether data[start:stop] holds a "?" (given start + 8 <= len(data))."""
+    length = stop - start
+    if length < 8:
+        # Keep only the key's own bytes: shift the others out of the word.
+        return (zero_bytes(read_i64_le(data, start) ^ question_marks) << ((8 - length) * 8)) != 0
+    k = start
+    while k + 8 < stop:
+        if zero_bytes(read_i64_le(data, k) ^ question_marks) != 0:
+            return True
+        k += 8
+    return zero_bytes(read_i64_le(data, stop - 8) ^ question_marks) != 0
+
+
+def lowest_marked_byte(marks: i64) -> i64:
+    """The index (0-7, little-endian) of the lowest byte whose top bit is set in
+    marks (which has no other bits set, and is not 0)."""
+    lowest = marks & -marks  # wraps for the top bit alone, still right after the mask
+    # (lowest >> 7) & ones is 1 << 8k; times 0x0001020304050607 puts k in the top byte.
+    return ((((lowest >> 7) & 0x0101010101010101) * 0x0001020304050607) >> 56) & 0xFF
+
+
+def zero_bytes(word: i64) -> i64:
+    """Non-zero exactly when word has a zero byte (the classic bit trick; a false
+    mark only ever sits above a true one)."""
+    ones: i64 = 0x0101010101010101
+    return (word - ones) & ~word & (ones << 7)
+
+
+def same_middle(data: bytes, start: i64, raw: bytes) -> bool:
+    """Whether data[start:] begins with raw, given that their first and last 8
+    bytes already match (len(raw) > 16)."""
+    last = len(raw) - 8
+    k: i64 = 8
+    while k < last:
+        if read_i64_le(data, start + k) != read_i64_le(raw, k):
+            return False
+        k += 8
+    return True
+
+
+def is_compiled() -> bool:
+    """True when this module runs compiled by mypyc (its functions are not Python functions)."""
+    return not isinstance(is_compiled, types.FunctionType)
+
+
+def choose_scanner() -> Scanner:
+    if is_compiled():
+        return WordScanner()
+    if sys.implementation.name == "cpython":
+        return RegexScanner()
+    return Scanner()
+
+
+SCANNER: Final[Scanner] = choose_scanner()
+
+
+# --- the parser --------------------------------------------------------------------
+
+
+@final
+class Parser:
+    """One parse of one document. data is the UTF-8 text; positions are byte offsets."""
+
+    def __init__(
+        self,
+        data: bytes,
+        text: str | None,
+        char_offsets: bool,
+        options: Options,
+    ) -> None:
+        self.data = data
+        self.end: i64 = len(data)
+        # The document as str: given, or (for UTF-8 bytes) decoded from data only
+        # when an error needs it.
+        self.text: str | None = text
+        # True when data has one byte per character of text (an ASCII document,
+        # or a str's ASCII projection): strings are then sliced from text.
+        # Otherwise data is UTF-8 and strings are decoded from it.
+        self.char_offsets = char_offsets
+        self.scanner: Scanner = SCANNER
+        self.strict = options.strict
+        self.allow_nan = options.allow_nan
+        self.reject_duplicate_keys = options.reject_duplicate_keys
+        self.max_depth: i64 = options.max_depth
+        self.depth: i64 = 0
+        self.object_hook = options.object_hook
+        self.object_pairs_hook = options.object_pairs_hook
+        self.parse_float = options.parse_float
+        self.parse_int = options.parse_int
+        self.parse_constant = options.parse_constant
+
+    # -- text ----------------------------------------------------------------
+
+    def chunk(self, start: i64, stop: i64) -> str:
+        """The str for data[start:stop], which holds no escapes."""
+        if self.char_offsets:
+            text = self.text
+            assert text is not None
+            return text[start:stop]
+        try:
+            return self.data[start:stop].decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError:
+            raise self.utf8_error() from None
+
+    def utf8_error(self) -> UnicodeDecodeError:
+        """json's error for invalid UTF-8 input: the one decoding the whole document raises."""
+        try:
+            self.data.decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError as error:
+            return error
+        raise AssertionError("invalid UTF-8 not found again")
+
+    def document(self) -> str:
+        text = self.text
+        if text is None:
+            # Raises UnicodeDecodeError for invalid UTF-8, before any parse error (as json).
+            text = self.data.decode("utf-8", "surrogatepass")
+            self.text = text
+        return text
+
+    def char_position(self, pos: i64) -> int:
+        if self.char_offsets:
+            return pos
+        return len(self.data[:pos].decode("utf-8", "surrogatepass"))
+
+    def error(self, msg: str, pos: i64) -> JSONDecodeError:
+        doc = self.document()
+        return JSONDecodeError(msg, doc, self.char_position(pos))
+
+    def depth_error(self, pos: i64) -> JSONDecodeError:
+        doc = self.document()
+        msg = f"Maximum nesting depth exceeded (max_depth={self.max_depth})"
+        return JSONDepthError(msg, doc, self.char_position(pos))
+
+    # -- whitespace ------------------------------------------------------------
+
+    def skip(self, i: i64) -> i64:
+        """The index of the first non-whitespace byte at or after i."""
+        data = self.data
+        end = self.end
+        if i < end:
+            c: i64 = data[i]
+            if c > SPACE:
+                return i
+            # One space, as after ": " and ", ", is the common case in indented JSON.
+            if c == SPACE and i + 1 < end and data[i + 1] > SPACE:
+                return i + 1
+            return self.scanner.skip_whitespace(data, i, end)
+        return i
+
+    # -- the grammar -----------------------------------------------------------
+
+    def parse_document(self, i: i64) -> tuple[object, i64]:
+        """value at i (json's scan_once): containers, then scalars."""
+        if i < self.end:
+            c: i64 = self.data[i]
+            if c == OPEN_OBJECT:
+                return self.parse_object(i + 1)
+            if c == OPEN_ARRAY:
+                return self.parse_array(i + 1)
+        return self.parse_scalar(i)
+
+    def parse_scalar(self, i: i64) -> tuple[object, i64]:
+        """A string, number or literal at i; containers are parsed by the caller so
+        that one nesting level costs one frame."""
+        data = self.data
+        end = self.end
+        if i >= end:
+            raise self.error("Expecting value", i)
+        c: i64 = data[i]
+        if c == QUOTE:
+            return self.parse_string(i + 1)
+        if c == 0x6E:  # n
+            if i + 3 < end and data[i + 1] == 0x75 and data[i + 2] == 0x6C and data[i + 3] == 0x6C:
+                return None, i + 4
+        elif c == 0x74:  # t
+            if i + 3 < end and data[i + 1] == 0x72 and data[i + 2] == 0x75 and data[i + 3] == 0x65:
+                return True, i + 4
+        elif c == 0x66:  # f
+            if (
+                i + 4 < end
+                and data[i + 1] == 0x61
+                and data[i + 2] == 0x6C
+                and data[i + 3] == 0x73
+                and data[i + 4] == 0x65
+            ):
+                return False, i + 5
+        elif c == 0x4E:  # N
+            if i + 2 < end and data.startswith(b"aN", i + 1):
+                return self.parse_named_constant("NaN", i)
+        elif c == 0x49:  # I
+            if i + 7 < end and data.startswith(b"nfinity", i + 1):
+                return self.parse_named_constant("Infinity", i)
+        elif c == MINUS:
+            if i + 8 < end and data[i + 1] == 0x49 and data.startswith(b"Infinity", i + 1):
+                return self.parse_named_constant("-Infinity", i)
+        if c == MINUS or (ZERO <= c <= NINE):
+            return self.scanner.number(self, i)
+        raise self.error("Expecting value", i)
+
+    def parse_named_constant(self, name: str, i: i64) -> tuple[object, i64]:
+        if not self.allow_nan:
+            raise self.error("Expecting value", i)
+        stop: i64 = i + len(name)
+        parse_constant = self.parse_constant
+        if parse_constant is None:
+            return _CONSTANTS[name], stop
+        return parse_constant(name), stop
+
+    def parse_string(self, start: i64) -> tuple[str, i64]:
+        """The string whose body starts at start (after the opening quote)."""
+        stop = self.scanner.string_stop(self.data, start, self.end)
+        if stop < self.end and self.data[stop] == QUOTE:
+            return self.chunk(start, stop), stop + 1
+        return self.parse_string_slowly(start, stop)
+
+    def parse_string_slowly(self, start: i64, stop: i64) -> tuple[str, i64]:
+        """A string with escapes, control characters or no end; stop is the first
+        byte of start's run that is not plain text."""
+        data = self.data
+        end = self.end
+        scanner = self.scanner
+        writer = StringWriter()
+        run_start = start
+        i = stop
+        while True:
+            if i >= end:
+                raise self.error("Unterminated string starting at", start - 1)
+            c: i64 = data[i]
+            if c == QUOTE:
+                if i > run_start:
+                    writer.write(self.chunk(run_start, i))
+                return writer.getvalue(), i + 1
+            if c != BACKSLASH:
+                # A control character.
+                if self.strict:
+                    raise self.error("Invalid control character at", i)
+                i = scanner.string_stop(data, i + 1, end)
+                continue
+            if i > run_start:
+                writer.write(self.chunk(run_start, i))
+            i += 1
+            if i >= end:
+                raise self.error("Unterminated string starting at", start - 1)
+            c = data[i]
+            if c == LOWER_U:
+                code, i = self.parse_unicode_escape(i)
+                writer.append(code)
+            else:
+                replacement = ESCAPES.get(c)
+                if replacement is None:
+                    raise self.error("Invalid \\escape", i - 1)
+                writer.write(replacement)
+                i += 1
+            run_start = i
+            i = scanner.string_stop(data, i, end)
+
+    def parse_unicode_escape(self, u: i64) -> tuple[int, i64]:
+        """The code point of the \\u escape whose 'u' is at u, and the index after it;
+        a high surrogate followed by an escaped low surrogate makes one code point."""
+        data = self.data
+        end = self.end
+        first = u + 1
+        if first + 4 >= end:
+            raise self.error("Invalid \\uXXXX escape", u)
+        code = hex_quad(data, first)
+        if code < 0:
+            raise self.error("Invalid \\uXXXX escape", u)
+        after = first + 4
+        if (
+            0xD800 <= code <= 0xDBFF
+            and after + 6 < end
+            and data[after] == BACKSLASH
+            and data[after + 1] == LOWER_U
+        ):
+            low = hex_quad(data, after + 2)
+            if low < 0:
+                raise self.error("Invalid \\uXXXX escape", after + 1)
+            if 0xDC00 <= low <= 0xDFFF:
+                return 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), after + 6
+        return code, after
+
+    def parse_array(self, i: i64) -> tuple[object, i64]:
+        """The array whose body starts at i (after '[')."""
+        depth = self.depth + 1  # the nesting count, inline: one call less per container
+        if depth > self.max_depth:
+            raise self.depth_error(i - 1)
+        self.depth = depth
+        data = self.data
+        end = self.end
+        result: list[object] = []
+        # c is always data[i] (0 past the end); whitespace is skipped inline when
+        # absent or a single space, by a call otherwise.
+        c: i64 = data[i] if i < end else 0
+        if c <= SPACE:
+            i = self.skip(i)
+            c = data[i] if i < end else 0
+        if c == CLOSE_ARRAY:
+            self.depth = depth - 1
+            return result, i + 1
+        while True:
+            value: object
+            if c == OPEN_ARRAY:
+                value, i = self.parse_array(i + 1)
+            elif c == OPEN_OBJECT:
+                value, i = self.parse_object(i + 1)
+            else:
+                value, i = self.parse_scalar(i)
+            result.append(value)
+            c = data[i] if i < end else 0
+            if c <= SPACE:
+                i = self.skip(i)
+                c = data[i] if i < end else 0
+            if c == COMMA:
+                i += 1
+                c = data[i] if i < end else 0
+                if c <= SPACE:
+                    i = self.skip(i)
+                    c = data[i] if i < end else 0
+                continue
+            if c == CLOSE_ARRAY:
+                self.depth = depth - 1
+                return result, i + 1
+            raise self.error("Expecting ',' delimiter", i)
+
+    def parse_object(self, i: i64) -> tuple[object, i64]:
+        """The object whose body starts at i (after '{')."""
+        depth = self.depth + 1  # the nesting count, inline: one call less per container
+        if depth > self.max_depth:
+            raise self.depth_error(i - 1)
+        self.depth = depth
+        data = self.data
+        end = self.end
+        result: dict[str, object] = {}
+        pairs: list[tuple[str, object]] | None = None
+        if self.object_pairs_hook is not None:
+            pairs = []
+        check_duplicates = self.reject_duplicate_keys
+        # c is always data[i] (0 past the end), as in parse_array.
+        c: i64 = data[i] if i < end else 0
+        if c <= SPACE:
+            i = self.skip(i)
+            c = data[i] if i < end else 0
+        if c != CLOSE_OBJECT:
+            while True:
+                if c != QUOTE:
+                    raise self.error("Expecting property name enclosed in double quotes", i)
+                key_at = i
+                key, i = self.parse_key(i + 1)
+                c = data[i] if i < end else 0
+                if c != COLON:
+                    i = self.skip(i)
+                    c = data[i] if i < end else 0
+                    if c != COLON:
+                        raise self.error("Expecting ':' delimiter", i)
+                i += 1
+                c = data[i] if i < end else 0
+                if c <= SPACE:
+                    i = self.skip(i)
+                    c = data[i] if i < end else 0
+                value: object
+                if c == OPEN_ARRAY:
+                    value, i = self.parse_array(i + 1)
+                elif c == OPEN_OBJECT:
+                    value, i = self.parse_object(i + 1)
+                else:
+                    value, i = self.parse_scalar(i)
+                if check_duplicates:
+                    if key in result:
+                        raise self.error(f"Duplicate key {key!r}", key_at)
+                    result[key] = value
+                    if pairs is not None:
+                        pairs.append((key, value))
+                elif pairs is not None:
+                    pairs.append((key, value))
+                else:
+                    result[key] = value
+                c = data[i] if i < end else 0
+                if c <= SPACE:
+                    i = self.skip(i)
+                    c = data[i] if i < end else 0
+                if c == COMMA:
+                    i += 1
+                    c = data[i] if i < end else 0
+                    if c <= SPACE:
+                        i = self.skip(i)
+                        c = data[i] if i < end else 0
+                    continue
+                if c == CLOSE_OBJECT:
+                    break
+                raise self.error("Expecting ',' delimiter", i)
+        self.depth = depth - 1
+        if pairs is not None:
+            hook = self.object_pairs_hook
+            assert hook is not None
+            return hook(pairs), i + 1
+        object_hook = self.object_hook
+        if object_hook is not None:
+            return object_hook(result), i + 1
+        return result, i + 1
+
+    def parse_key(self, start: i64) -> tuple[str, i64]:
+        """An object key whose body starts at start: short plain keys come from the cache."""
+        stop = self.scanner.string_stop(self.data, start, self.end)
+        if stop < self.end and self.data[stop] == QUOTE:
+            return self.scanner.key(self, start, stop), stop + 1
+        return self.parse_string_slowly(start, stop)
+
+    # -- entry points ----------------------------------------------------------
+
+    def decode(self) -> object:
+        """json's JSONDecoder.decode: one value, whitespace around it, nothing else."""
+        # The cyclic GC cannot free anything a parse makes (a tree, referenced until
+        # it is returned) but would traverse it over and over as it grows: pause it
+        # for large documents, when no user hook runs that could notice.
+        pause_gc = (
+            GC_PAUSE_MIN_BYTES <= self.end
+            and PAUSE_GC_ALLOWED
+            and self.object_hook is None
+            and self.object_pairs_hook is None
+            and self.parse_float is None
+            and self.parse_int is None
+            and self.parse_constant is None
+            and gc.isenabled()
+        )
+        if pause_gc:
+            gc.disable()
+        try:
+            value, i = self.parse_document(self.skip(0))
+        except RecursionError as error:
+            raise self.recursion_error(error) from None
+        finally:
+            if pause_gc:
+                gc.enable()
+        i = self.skip(i)
+        if i != self.end:
+            raise self.error("Extra data", i)
+        return value
+
+    def raw_decode(self, i: i64) -> tuple[object, i64]:
+        try:
+            return self.parse_document(i)
+        except RecursionError as error:
+            raise self.recursion_error(error) from None
+
+    def recursion_error(self, error: RecursionError) -> RecursionError:
+        """Python's own recursion limit (uncompiled builds) struck before max_depth:
+        the same JSONDepthError, at the bracket being entered."""
+        if isinstance(error, JSONDecodeError):
+            return error
+        pos = opening_bracket_at_depth(self.data, self.depth + 1)
+        doc = self.document()
+        msg = f"Maximum nesting depth exceeded (Python's recursion limit, depth {self.depth})"
+        return JSONDepthError(msg, doc, self.char_position(pos))
+
+
+def skip_str_whitespace(s: str, i: int) -> int:
+    """json's WHITESPACE.match(s, i).end()."""
+    n = len(s)
+    while i < n and s[i] in " \t\n\r":
+        i += 1
+    return i
+
+
+def hex_quad(data: bytes, i: i64) -> int:
+    """The value of the four hex digits at data[i:i+4], or -1."""
+    value = 0
+    for k in range(4):
+        c = data[i + k]
+        if ZERO <= c <= NINE:
+            digit = c - ZERO
+        elif 0x61 <= c <= 0x66:
+            digit = c - 0x61 + 10
+        elif 0x41 <= c <= 0x46:
+            digit = c - 0x41 + 10
+        else:
+            return -1
+        value = value * 16 + digit
+    return value
+
+
+def opening_bracket_at_depth(data: bytes, depth: i64) -> i64:
+    """Where nesting first reaches depth (strings skipped); cold, for error positions."""
+    level: i64 = 0
+    in_string = False
+    i: i64 = 0
+    end: i64 = len(data)
+    while i < end:
+        c: i64 = data[i]
+        if in_string:
+            if c == BACKSLASH:
+                i += 1
+            elif c == QUOTE:
+                in_string = False
+        elif c == QUOTE:
+            in_string = True
+        elif c == OPEN_ARRAY or c == OPEN_OBJECT:
+            level += 1
+            if level >= depth:
+                return i
+        elif c == CLOSE_ARRAY or c == CLOSE_OBJECT:
+            level -= 1
+        i += 1
+    return end
+
+
+# --- options and the public API ---------------------------------------------------
+
+
+@final
+class Options:
+    """What a parse needs from a decoder: hooks as None when they are json's defaults."""
+
+    def __init__(
+        self,
+        object_hook: Callable[[dict[str, Any]], Any] | None = None,
+        parse_float: Callable[[str], Any] | None = None,
+        parse_int: Callable[[str], Any] | None = None,
+        parse_constant: Callable[[str], Any] | None = None,
+        strict: bool = True,
+        object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None,
+        allow_nan: bool = True,
+        reject_duplicate_keys: bool = False,
+        max_depth: i64 = DEFAULT_MAX_DEPTH,
+    ) -> None:
+        self.object_hook = object_hook
+        self.parse_float = parse_float
+        self.parse_int = parse_int
+        self.parse_constant = parse_constant
+        self.strict = strict
+        self.object_pairs_hook = object_pairs_hook
+        self.allow_nan = allow_nan
+        self.reject_duplicate_keys = reject_duplicate_keys
+        self.max_depth = max_depth
+
+
+DEFAULT_OPTIONS: Final = Options()
+
+
+def str_parser(s: str, options: Options) -> Parser:
+    """A parser for a str: its bytes when ASCII, else (CPython) its ASCII projection,
+    "?" for each other character: cheaper than UTF-8, and it keeps character
+    offsets. JSON's structure is ASCII, so the projection parses the same, and
+    strings are sliced from s. PyPy stores str as UTF-8: encoding is nearly free
+    there, and its "replace" error handler slow."""
+    if s.isascii():
+        return Parser(s.encode("ascii"), s, True, options)
+    if PROJECT_STR:
+        return Parser(s.encode("ascii", "replace"), s, True, options)
+    return Parser(s.encode("utf-8", "surrogatepass"), s, False, options)
+
+
+def decode_str(s: str, options: Options) -> object:
+    return str_parser(s, options).decode()
+
+
+def decode_bytes(data: bytes, options: Options) -> object:
+    """json.loads of bytes: UTF-8 (the common case) is parsed as is; UTF-16/32 and
+    a UTF-8 BOM are decoded first, as json does."""
+    encoding = bytes_encoding(data)
+    if encoding != "utf-8":
+        return decode_str(data.decode(encoding, "surrogatepass"), options)
+    if data.isascii():
+        return Parser(data, data.decode("ascii"), True, options).decode()
+    # Non-ASCII UTF-8 is validated lazily: every non-ASCII byte is either decoded
+    # as part of a string or causes a parse error, and errors decode the whole
+    # document first, so invalid UTF-8 still raises json's UnicodeDecodeError.
+    return Parser(data, None, False, options).decode()
+
+
+def bytes_encoding(data: bytes) -> str:
+    """json.detect_encoding, with a quick answer for the usual UTF-8 document."""
+    n = len(data)
+    if n >= 2:
+        first = data[0]
+        if first != 0 and first != 0xEF and first != 0xFE and first != 0xFF and data[1] != 0:
+            return "utf-8"
+    return str(json.detect_encoding(data))
+
+
+def as_document(s: object) -> Union[str, bytes]:
+    """The document as str or bytes, with json's TypeError for other types
+    (memoryview is accepted as an extension)."""
+    if isinstance(s, str):
+        if s.startswith("\ufeff"):
+            raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
+        return s
+    if isinstance(s, bytes):
+        return s
+    if isinstance(s, (bytearray, memoryview)):
+        return bytes(s)
+    raise TypeError(f"the JSON object must be str, bytes or bytearray, not {s.__class__.__name__}")
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class JSONDecoder:
+    """json.JSONDecoder, with the same constructor, decode and raw_decode.
+
+    Extensions (keyword-only, off by default): allow_nan=False rejects NaN and
+    Infinity, reject_duplicate_keys=True rejects an object repeating a key,
+    max_depth limits nesting (default DEFAULT_MAX_DEPTH).
+    """
+
+    def __init__(
+        self,
+        *,
+        object_hook: Callable[[dict[str, Any]], Any] | None = None,
+        parse_float: Callable[[str], Any] | None = None,
+        parse_int: Callable[[str], Any] | None = None,
+        parse_constant: Callable[[str], Any] | None = None,
+        strict: bool = True,
+        object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None,
+        allow_nan: bool = True,
+        reject_duplicate_keys: bool = False,
+        max_depth: int | None = None,
+    ) -> None:
+        self.object_hook = object_hook
+        self.parse_float: Callable[[str], Any] = parse_float or float
+        self.parse_int: Callable[[str], Any] = parse_int or int
+        self.parse_constant: Callable[[str], Any] = parse_constant or DEFAULT_PARSE_CONSTANT
+        self.strict = strict
+        self.object_pairs_hook = object_pairs_hook
+        self.allow_nan = allow_nan
+        self.reject_duplicate_keys = reject_duplicate_keys
+        if max_depth is not None and not 0 <= max_depth <= MAX_DEPTH_LIMIT:
+            raise ValueError(f"max_depth must be between 0 and {MAX_DEPTH_LIMIT}")
+        self.max_depth = max_depth
+
+    def options(self) -> Options:
+        parse_float = self.parse_float
+        parse_int = self.parse_int
+        parse_constant = self.parse_constant
+        max_depth = self.max_depth
+        return Options(
+            self.object_hook,
+            None if parse_float is float else parse_float,
+            None if parse_int is int else parse_int,
+            None if parse_constant is DEFAULT_PARSE_CONSTANT else parse_constant,
+            bool(self.strict),
+            self.object_pairs_hook,
+            bool(self.allow_nan),
+            bool(self.reject_duplicate_keys),
+            DEFAULT_MAX_DEPTH if max_depth is None else max_depth,
+        )
+
+    def decode(self, s: str) -> Any:
+        """The Python value of the JSON document s (a str)."""
+        if not isinstance(s, str):
+            raise TypeError(f"the JSON object must be str, not {s.__class__.__name__}")
+        if type(self) is not JSONDecoder:
+            return self.decode_with_raw_decode(s)
+        return decode_str(s, self.options())
+
+    def decode_with_raw_decode(self, s: str) -> Any:
+        """json's decode, through self.raw_decode, for subclasses that override it."""
+        obj, end = self.raw_decode(s, idx=skip_str_whitespace(s, 0))
+        end = skip_str_whitespace(s, end)
+        if end != len(s):
+            raise JSONDecodeError("Extra data", s, end)
+        return obj
+
+    def raw_decode(self, s: str, idx: int = 0) -> tuple[Any, int]:
+        """The value starting exactly at s[idx] (no whitespace skipped) and the
+        index where it ends."""
+        if not isinstance(s, str):
+            raise TypeError(f"first argument must be a string, not {s.__class__.__name__}")
+        if idx < 0:
+            raise ValueError("idx cannot be negative")
+        if idx > len(s):
+            raise JSONDecodeError("Expecting value", s, idx)
+        parser = str_parser(s, self.options())
+        if parser.char_offsets:
+            value, stop = parser.raw_decode(idx)
+            return value, stop
+        # The parser reads UTF-8 (PyPy): convert idx to bytes and the end back.
+        start = len(s[:idx].encode("utf-8", "surrogatepass"))
+        value, stop = parser.raw_decode(start)
+        return value, idx + len(parser.data[start:stop].decode("utf-8", "surrogatepass"))
+
+
+def loads(
+    s: object,
+    *,
+    cls: Any = None,
+    object_hook: Callable[[dict[str, Any]], Any] | None = None,
+    parse_float: Callable[[str], Any] | None = None,
+    parse_int: Callable[[str], Any] | None = None,
+    parse_constant: Callable[[str], Any] | None = None,
+    object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None,
+    **kw: Any,
+) -> Any:
+    """Deserialize s (a str, bytes, bytearray or memoryview holding JSON) as json.loads does."""
+    document = as_document(s)
+    if (
+        cls is None
+        and object_hook is None
+        and parse_float is None
+        and parse_int is None
+        and parse_constant is None
+        and object_pairs_hook is None
+        and not kw
+    ):
+        if isinstance(document, str):
+            return decode_str(document, DEFAULT_OPTIONS)
+        return decode_bytes(document, DEFAULT_OPTIONS)
+    if cls is None:
+        cls = JSONDecoder
+    if object_hook is not None:
+        kw["object_hook"] = object_hook
+    if object_pairs_hook is not None:
+        kw["object_pairs_hook"] = object_pairs_hook
+    if parse_float is not None:
+        kw["parse_float"] = parse_float
+    if parse_int is not None:
+        kw["parse_int"] = parse_int
+    if parse_constant is not None:
+        kw["parse_constant"] = parse_constant
+    decoder = cls(**kw)
+    if type(decoder) is JSONDecoder:
+        # Our own decoder reads bytes directly; a subclass gets json's str.
+        if isinstance(document, str):
+            return decode_str(document, decoder.options())
+        return decode_bytes(document, decoder.options())
+    if isinstance(document, bytes):
+        document = document.decode(json.detect_encoding(document), "surrogatepass")
+    return decoder.decode(document)
+
+
+def load(
+    fp: Any,
+    *,
+    cls: Any = None,
+    object_hook: Callable[[dict[str, Any]], Any] | None = None,
+    parse_float: Callable[[str], Any] | None = None,
+    parse_int: Callable[[str], Any] | None = None,
+    parse_constant: Callable[[str], Any] | None = None,
+    object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None,
+    **kw: Any,
+) -> Any:
+    """Deserialize fp.read() (a file of JSON text or bytes) as json.load does."""
+    return loads(
+        fp.read(),
+        cls=cls,
+        object_hook=object_hook,
+        parse_float=parse_float,
+        parse_int=parse_int,
+        parse_constant=parse_constant,
+        object_pairs_hook=object_pairs_hook,
+        **kw,
+    )

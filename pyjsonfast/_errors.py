@@ -1,11 +1,64 @@
-"""JSONDecodeError and its relatives. Cold code: left uncompiled."""
+"""JSONDecodeError and its relatives, and the caret snippet. Cold code: left uncompiled."""
 
 from __future__ import annotations
 
 import json
+from typing import Union
 
-__all__ = ["JSONDecodeError"]
+__all__ = ["JSONDecodeError", "JSONDepthError", "make_snippet"]
+
+# How much of the offending line the snippet shows on each side of the error.
+SNIPPET_RADIUS = 30
+
+
+def make_snippet(doc: str, pos: int) -> str:
+    """The line around pos, cut to a window, with a caret under pos.
+
+    Control characters and tabs are shown as spaces so the caret stays aligned.
+    """
+    pos = max(0, min(pos, len(doc)))
+    line_start = doc.rfind("\n", 0, pos) + 1
+    line_end = doc.find("\n", pos)
+    if line_end < 0:
+        line_end = len(doc)
+    start = max(line_start, pos - SNIPPET_RADIUS)
+    end = min(line_end, pos + SNIPPET_RADIUS)
+    prefix = "..." if start > line_start else ""
+    suffix = "..." if end < line_end else ""
+    shown = "".join(ch if ch.isprintable() else " " for ch in doc[start:end])
+    caret = " " * (len(prefix) + pos - start) + "^"
+    return f"{prefix}{shown}{suffix}\n{caret}"
 
 
 class JSONDecodeError(json.JSONDecodeError):
-    """Subclass of json.JSONDecodeError, so existing handlers catch it."""
+    """Subclass of json.JSONDecodeError, so existing handlers catch it.
+
+    msg, doc, pos, lineno and colno are json's; str(e) is json's too. The input
+    around pos, with a caret, is in e.snippet and (PEP 678) in e.__notes__.
+    """
+
+    snippet: str
+
+    def __init__(self, msg: str, doc: str, pos: int) -> None:
+        super().__init__(msg, doc, pos)
+        self.snippet = make_snippet(doc, pos)
+        add_note(self, self.snippet)
+
+
+class JSONDepthError(JSONDecodeError, RecursionError):
+    """Nesting deeper than max_depth: both a JSONDecodeError and a RecursionError
+    (json raises RecursionError there), raised by the parser's own count long
+    before the C stack could overflow."""
+
+
+def add_note(exc: BaseException, note: str) -> None:
+    """BaseException.add_note, also on Pythons before 3.11 (PEP 678 attribute)."""
+    adder = getattr(exc, "add_note", None)
+    if adder is not None:
+        adder(note)
+        return
+    notes: Union[list[str], None] = getattr(exc, "__notes__", None)
+    if notes is None:
+        notes = []
+        exc.__notes__ = notes  # type: ignore[attr-defined,unused-ignore]
+    notes.append(note)

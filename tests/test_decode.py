@@ -1,0 +1,519 @@
+"""loads / load / JSONDecoder: json's API and json's results (hand-written cases
+and differential tests against json)."""
+
+from __future__ import annotations
+
+import decimal
+import io
+import json
+import math
+import sys
+from collections import OrderedDict
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_decode_support import like_json, outcome, same_value
+
+import pyjsonfast
+from pyjsonfast import _numbers
+
+# --- values ------------------------------------------------------------------------
+
+SIMPLE_CASES = [
+    "null",
+    "true",
+    "false",
+    "0",
+    "-0",
+    "-0.0",
+    "0.0",
+    "1",
+    "-1",
+    "123456789",
+    "999999999999999999",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "18446744073709551616",
+    "123456789012345678901234567890",
+    "1.5",
+    "-1.5e10",
+    "1E400",
+    "-1e400",
+    "1e-400",
+    "4.9e-324",
+    "2.2250738585072014e-308",
+    "1.7976931348623157e308",
+    "0.1",
+    "3.141592653589793",
+    "1e22",
+    "1e23",
+    "9007199254740993",
+    "9007199254740993.0",
+    "0.30000000000000004",
+    "123456789012345678901234567890e-10",
+    "1.00000000000000000000000000001",
+    '""',
+    '"abc"',
+    '"\\u00e9\\u4e2d\\ud83d\\ude00"',
+    '"\\ud800"',
+    '"\\udc00\\ud800"',
+    '"\\ud800\\u0041"',
+    '"\\ud800\\ud800\\udc00"',
+    '"\\"\\\\\\/\\b\\f\\n\\r\\t"',
+    '"é中😀"',
+    "[]",
+    "{}",
+    "[1, [2, [3, {}]]]",
+    '{"a": 1, "b": [true, false, null], "c": {"d": "e"}}',
+    '{"a": 1, "a": 2}',
+    " \t\n\r[ 1 , 2 ]\r\n\t ",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "[NaN, Infinity, -Infinity]",
+]
+
+
+@pytest.mark.parametrize("doc", SIMPLE_CASES)
+def test_values_equal_json(doc: str) -> None:
+    assert same_value(pyjsonfast.loads(doc), json.loads(doc))
+    encoded = doc.encode("utf-8", "surrogatepass")
+    assert same_value(pyjsonfast.loads(encoded), json.loads(encoded))
+
+
+def test_negative_zero() -> None:
+    assert pyjsonfast.loads("-0") == 0 and type(pyjsonfast.loads("-0")) is int
+    value = pyjsonfast.loads("-0.0")
+    assert value == 0.0 and math.copysign(1.0, value) == -1.0
+
+
+def test_nan_and_infinity_values() -> None:
+    values = pyjsonfast.loads("[NaN, Infinity, -Infinity]")
+    assert math.isnan(values[0]) and values[1] == math.inf and values[2] == -math.inf
+
+
+def test_duplicate_keys_last_wins() -> None:
+    assert pyjsonfast.loads('{"a": 1, "b": 2, "a": 3}') == {"a": 3, "b": 2}
+    assert list(pyjsonfast.loads('{"a": 1, "b": 2, "a": 3}')) == ["a", "b"]
+
+
+def test_lone_surrogates_are_kept() -> None:
+    assert pyjsonfast.loads('"\\ud800"') == "\ud800"
+    assert pyjsonfast.loads('"\\udfff\\ud800x"') == "\udfff\ud800x"
+    assert pyjsonfast.loads('"\\ud83d\\ude00"') == "\U0001f600"
+
+
+def test_big_integers_are_exact() -> None:
+    digits = "9" * 1000
+    assert pyjsonfast.loads(digits) == int(digits)
+    assert pyjsonfast.loads("-" + digits) == -int(digits)
+
+
+@pytest.mark.skipif(not hasattr(sys, "set_int_max_str_digits"), reason="Python < 3.11")
+def test_int_max_str_digits_is_honoured() -> None:
+    old = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(1000)
+    try:
+        doc = "1" * 1001
+        with pytest.raises(ValueError) as ours:
+            pyjsonfast.loads(doc)
+        with pytest.raises(ValueError) as theirs:
+            json.loads(doc)
+        assert str(ours.value) == str(theirs.value)
+        assert pyjsonfast.loads("1" * 1000) == int("1" * 1000)
+    finally:
+        sys.set_int_max_str_digits(old)
+
+
+def test_long_and_repeated_keys() -> None:
+    # Keys of every length around the cache's word boundaries, differing in one byte.
+    for length in range(0, 41):
+        keys = ["k" * length]
+        if length:
+            keys += ["k" * (length - 1) + "x", "x" + "k" * (length - 1)]
+        doc = "[" + ",".join(f'{{"{k}": {i}}}' for i, k in enumerate(keys * 3)) + "]"
+        assert pyjsonfast.loads(doc) == json.loads(doc)
+        assert pyjsonfast.loads(doc.encode()) == json.loads(doc)
+
+
+def test_keys_with_non_ascii_and_escapes() -> None:
+    doc = '{"é": 1, "è": 2, "\\u00e9x": 3, "a\\nb": 4, "日本": 5, "日本語のキー": 6, "é": 7}'
+    assert pyjsonfast.loads(doc) == json.loads(doc)
+    assert pyjsonfast.loads(doc.encode()) == json.loads(doc)
+    assert pyjsonfast.loads(doc.encode("utf-16")) == json.loads(doc)
+
+
+@pytest.mark.parametrize("special", ['"', "\\n", "\x01", "\x1f", "é", "\\u00e9"])
+def test_string_scanning_at_every_offset(special: str) -> None:
+    # The scanners read 8 bytes at a time: put the interesting byte everywhere.
+    for before in range(0, 20):
+        for after in range(0, 12):
+            body = "a" * before + special + "b" * after
+            for doc in ('["' + body + '"]', '{"' + body + '": 1}', '"' + body + '"'):
+                expected = outcome(json.loads, doc)
+                assert like_json(outcome(pyjsonfast.loads, doc), expected), doc
+                data = doc.encode("utf-8")
+                assert like_json(outcome(pyjsonfast.loads, data), outcome(json.loads, data))
+
+
+def test_whitespace_runs_of_every_length() -> None:
+    for length in range(0, 20):
+        for filler in (" ", "\n", "\t", "\r", " \n", "\n "):
+            ws = (filler * length)[:length]
+            for tail in ("", "1", "x", "]"):
+                doc = "[" + ws + "1" + ws + "," + ws + '{"a"' + ws + ":" + ws + "2" + ws + "}" + ws
+                doc += tail
+                assert like_json(outcome(pyjsonfast.loads, doc), outcome(json.loads, doc)), doc
+
+
+def test_keys_that_project_alike_stay_apart() -> None:
+    # A non-ASCII str is scanned through an ASCII projection ("?" per other
+    # character): keys equal there, or holding a real "?", must not be confused.
+    docs = [
+        '[{"é": 1}, {"?": 2}, {"ü": 3}, {"a?b": 4}, {"aéb": 5}, {"a中b": 6}]',
+        '[{"?": 1}, {"é": 2}, {"aéb": 3}, {"a?b": 4}]',
+        '[{"' + "x" * 20 + 'é": 1}, {"' + "x" * 20 + '?": 2}, {"' + "x" * 20 + 'ü": 3}]',
+    ]
+    for _ in range(3):
+        for doc in docs:
+            assert pyjsonfast.loads(doc) == json.loads(doc)
+            assert pyjsonfast.loads(doc.encode()) == json.loads(doc)
+            assert pyjsonfast.loads(doc.replace("é", "e")) == json.loads(doc.replace("é", "e"))
+
+
+def test_gc_state_is_restored() -> None:
+    # Large documents are parsed with the cyclic GC paused; its state must come back.
+    import gc
+
+    big = "[" + ",".join(['{"a": [1, 2.5, "x"]}'] * 20_000) + "]"
+    assert gc.isenabled()
+    assert len(pyjsonfast.loads(big)) == 20_000
+    assert gc.isenabled()
+    with pytest.raises(pyjsonfast.JSONDecodeError):
+        pyjsonfast.loads(big + "x")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pyjsonfast.loads(big)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+# --- hooks and options --------------------------------------------------------------
+
+
+def test_object_hook() -> None:
+    doc = '{"a": {"b": 1}, "c": []}'
+    assert pyjsonfast.loads(doc, object_hook=lambda d: sorted(d)) == ["a", "c"]
+
+
+def test_object_pairs_hook_wins_over_object_hook() -> None:
+    doc = '{"b": 1, "a": {"x": 2}, "b": 3}'
+    value = pyjsonfast.loads(doc, object_pairs_hook=OrderedDict, object_hook=dict)
+    assert value == json.loads(doc, object_pairs_hook=OrderedDict)
+    assert type(value) is OrderedDict
+    assert pyjsonfast.loads(doc, object_pairs_hook=list) == [("b", 1), ("a", [("x", 2)]), ("b", 3)]
+    assert pyjsonfast.loads("{}", object_pairs_hook=list) == []
+
+
+def test_parse_float_and_parse_int() -> None:
+    doc = "[1.10, 2, -3e2, 4E-1]"
+    assert pyjsonfast.loads(doc, parse_float=decimal.Decimal) == json.loads(
+        doc, parse_float=decimal.Decimal
+    )
+    assert pyjsonfast.loads(doc, parse_int=str) == [1.1, "2", -300.0, 0.4]
+    assert pyjsonfast.loads(doc, parse_float=float, parse_int=int) == json.loads(doc)
+
+
+def test_parse_constant() -> None:
+    seen: list[str] = []
+
+    def constant(name: str) -> str:
+        seen.append(name)
+        return name.lower()
+
+    assert pyjsonfast.loads("[NaN, Infinity, -Infinity]", parse_constant=constant) == [
+        "nan",
+        "infinity",
+        "-infinity",
+    ]
+    assert seen == ["NaN", "Infinity", "-Infinity"]
+
+
+def test_strict_false_allows_control_characters() -> None:
+    doc = '["a\tb\x00c\x1f", "\n"]'
+    with pytest.raises(pyjsonfast.JSONDecodeError):
+        pyjsonfast.loads(doc)
+    assert pyjsonfast.loads(doc, strict=False) == json.loads(doc, strict=False)
+    assert pyjsonfast.JSONDecoder(strict=False).decode(doc) == ["a\tb\x00c\x1f", "\n"]
+
+
+def test_allow_nan_false() -> None:
+    for doc in ("NaN", "[Infinity]", '{"a": -Infinity}'):
+        with pytest.raises(pyjsonfast.JSONDecodeError) as info:
+            pyjsonfast.loads(doc, allow_nan=False)
+        assert info.value.msg == "Expecting value"
+    assert pyjsonfast.loads("[1.5e3]", allow_nan=False) == [1500.0]
+
+
+def test_reject_duplicate_keys() -> None:
+    doc = '{"a": 1, "b": {"c": 2, "c": 3}}'
+    with pytest.raises(pyjsonfast.JSONDecodeError) as info:
+        pyjsonfast.loads(doc, reject_duplicate_keys=True)
+    assert "'c'" in info.value.msg
+    assert info.value.pos == doc.index('"c"', doc.index('"c"') + 1)
+    with pytest.raises(pyjsonfast.JSONDecodeError):
+        pyjsonfast.loads(doc, reject_duplicate_keys=True, object_pairs_hook=list)
+    assert pyjsonfast.loads('{"a": 1, "b": 1}', reject_duplicate_keys=True) == {"a": 1, "b": 1}
+
+
+def test_extensions_are_keyword_only_and_off_by_default() -> None:
+    decoder = pyjsonfast.JSONDecoder()
+    assert decoder.allow_nan is True
+    assert decoder.reject_duplicate_keys is False
+    assert decoder.max_depth is None
+    with pytest.raises(TypeError):
+        pyjsonfast.JSONDecoder(None)  # type: ignore[misc]
+
+
+def test_unknown_keyword_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        pyjsonfast.loads("1", no_such_option=True)
+
+
+# --- input types and encodings ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"],
+)
+def test_bytes_encodings_are_detected(encoding: str) -> None:
+    doc = '{"k\u00e9y": ["v\u4e2d", 1, 2.5, null, "\U0001f600"]}'
+    data = doc.encode(encoding)
+    assert pyjsonfast.loads(data) == json.loads(data)
+    assert pyjsonfast.loads(bytearray(data)) == json.loads(bytearray(data))
+    assert pyjsonfast.loads(memoryview(data)) == json.loads(data)
+
+
+def test_short_bytes() -> None:
+    for data in (b"1", b" 1", b"1 ", b"[]", b"\x00", b"", b"\x001", b"1\x00"):
+        assert like_json(outcome(pyjsonfast.loads, data), outcome(json.loads, data)), data
+
+
+def test_str_with_bom_fails_like_json() -> None:
+    with pytest.raises(pyjsonfast.JSONDecodeError) as info:
+        pyjsonfast.loads("\ufeff[]")
+    assert info.value.msg == "Unexpected UTF-8 BOM (decode using utf-8-sig)"
+    assert info.value.pos == 0
+
+
+@pytest.mark.parametrize("value", [1, 1.5, None, [b"[]"], object()])
+def test_other_types_are_type_errors_like_json(value: object) -> None:
+    with pytest.raises(TypeError) as ours:
+        pyjsonfast.loads(value)
+    with pytest.raises(TypeError) as theirs:
+        json.loads(value)  # type: ignore[arg-type]
+    assert str(ours.value) == str(theirs.value)
+
+
+def test_utf8_encoded_surrogates_pass_like_json() -> None:
+    data = b'["\xed\xa0\x80", "\xed\xb0\x80x"]'
+    assert pyjsonfast.loads(data) == json.loads(data)
+
+
+def test_load_reads_text_and_binary_files() -> None:
+    assert pyjsonfast.load(io.StringIO('{"a": [1]}')) == {"a": [1]}
+    assert pyjsonfast.load(io.BytesIO(b'{"a": [1]}')) == {"a": [1]}
+    assert pyjsonfast.load(io.BytesIO(b"[1.5]"), parse_float=decimal.Decimal) == [
+        decimal.Decimal("1.5")
+    ]
+
+
+# --- JSONDecoder --------------------------------------------------------------------
+
+
+def test_decoder_attributes_like_json() -> None:
+    ours = pyjsonfast.JSONDecoder()
+    theirs = json.JSONDecoder()
+    assert ours.parse_float is theirs.parse_float is float
+    assert ours.parse_int is theirs.parse_int is int
+    assert ours.strict is theirs.strict is True
+    assert ours.object_hook is None and ours.object_pairs_hook is None
+    assert ours.parse_constant("NaN") != ours.parse_constant("NaN")  # nan
+    assert ours.parse_constant("Infinity") == math.inf
+
+
+def test_raw_decode() -> None:
+    decoder = pyjsonfast.JSONDecoder()
+    reference = json.JSONDecoder()
+    for doc, idx in [
+        ('{"a": 1} tail', 0),
+        ("[1, 2]", 0),
+        ("xx[1, 2]yy", 2),
+        ("  1", 0),
+        ("  1", 2),
+        ('é ["ü"] é', 2),
+        ("1", 1),
+        ("1", 5),
+        ('"日本" "語"', 5),
+    ]:
+        assert like_json(
+            outcome(decoder.raw_decode, doc, idx=idx), outcome(reference.raw_decode, doc, idx=idx)
+        ), (doc, idx)
+    with pytest.raises(ValueError, match="idx cannot be negative"):
+        decoder.raw_decode("1", -1)
+    with pytest.raises(TypeError):
+        decoder.raw_decode(b"1")  # type: ignore[arg-type]
+
+
+def test_raw_decode_streams_several_documents() -> None:
+    decoder = pyjsonfast.JSONDecoder()
+    text = '{"é": 1} ["ü", 2] "three"'
+    values, idx = [], 0
+    while idx < len(text):
+        value, idx = decoder.raw_decode(text, idx)
+        values.append(value)
+        while idx < len(text) and text[idx] == " ":
+            idx += 1
+    assert values == [{"é": 1}, ["ü", 2], "three"]
+
+
+class UpperDecoder(pyjsonfast.JSONDecoder):
+    """An interpreted subclass: overrides decode and adds state."""
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.calls = 0
+
+    def decode(self, s: str) -> Any:  # type: ignore[override]
+        self.calls += 1
+        value = super().decode(s)
+        return {k.upper(): v for k, v in value.items()}
+
+
+def test_interpreted_subclass_of_decoder() -> None:
+    decoder = UpperDecoder()
+    assert decoder.decode('{"a": 1}') == {"A": 1}
+    assert decoder.calls == 1
+    assert pyjsonfast.loads('{"b": 2}', cls=UpperDecoder) == {"B": 2}
+    assert pyjsonfast.loads(b'{"c": 3}', cls=UpperDecoder) == {"C": 3}
+    assert isinstance(decoder, pyjsonfast.JSONDecoder)
+
+
+class TupleDecoder(pyjsonfast.JSONDecoder):
+    """Overrides raw_decode only: decode must go through it, as json's does."""
+
+    def raw_decode(self, s: str, idx: int = 0) -> tuple[Any, int]:
+        value, end = super().raw_decode(s, idx)
+        return ("wrapped", value), end
+
+
+def test_decode_goes_through_an_overridden_raw_decode() -> None:
+    assert TupleDecoder().decode(" [1] ") == ("wrapped", [1])
+    assert pyjsonfast.loads(b"[2]", cls=TupleDecoder) == ("wrapped", [2])
+    with pytest.raises(pyjsonfast.JSONDecodeError) as info:
+        TupleDecoder().decode("[1] x")
+    assert (info.value.msg, info.value.pos) == ("Extra data", 4)
+
+
+def test_cls_can_be_json_decoder() -> None:
+    assert pyjsonfast.loads('{"a": 1.5}', cls=json.JSONDecoder) == {"a": 1.5}
+    assert pyjsonfast.loads(b"[2]", cls=json.JSONDecoder, parse_int=str) == ["2"]
+
+
+# --- differential tests -------------------------------------------------------------
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=20), children, max_size=5)
+    ),
+    max_leaves=30,
+)
+
+
+@given(json_values, st.sampled_from([None, 0, 2]), st.booleans())
+def test_differential_dumps_then_loads(value: Any, indent: int | None, ensure_ascii: bool) -> None:
+    doc = json.dumps(value, indent=indent, ensure_ascii=ensure_ascii)
+    assert like_json(outcome(pyjsonfast.loads, doc), outcome(json.loads, doc))
+    data = doc.encode("utf-8", "surrogatepass")
+    assert like_json(outcome(pyjsonfast.loads, data), outcome(json.loads, data))
+
+
+JSON_ALPHABET = st.sampled_from(
+    [*'{}[]",:0123456789-+.eEtrufalsnNIy \n\t\r\\/bu', "é", "中", "\x00", "\x1f", "\ud800"]
+)
+
+
+@given(st.lists(JSON_ALPHABET, max_size=40).map("".join))
+def test_differential_random_text(doc: str) -> None:
+    assert like_json(outcome(pyjsonfast.loads, doc), outcome(json.loads, doc))
+
+
+@given(st.text(max_size=30))
+def test_differential_any_string_body(body: str) -> None:
+    doc = '["' + body + '"]'
+    assert like_json(outcome(pyjsonfast.loads, doc), outcome(json.loads, doc))
+    assert like_json(
+        outcome(pyjsonfast.loads, doc, strict=False), outcome(json.loads, doc, strict=False)
+    )
+
+
+@given(
+    st.from_regex(r"-?(0|[1-9][0-9]{0,25})(\.[0-9]{1,25})?([eE][-+]?[0-9]{1,3})?", fullmatch=True)
+)
+def test_differential_numbers(doc: str) -> None:
+    assert same_value(pyjsonfast.loads(doc), json.loads(doc))
+
+
+# --- exact floats -------------------------------------------------------------------
+
+
+@given(st.integers(min_value=0, max_value=10**18 - 1), st.integers(min_value=-360, max_value=330))
+def test_decimal_to_float_is_exact_or_declines(mantissa: int, exp10: int) -> None:
+    value = _numbers.decimal_to_float(mantissa, exp10)
+    if value >= 0:
+        assert value == float(f"{mantissa}e{exp10}")
+
+
+@given(st.floats(min_value=0.0, allow_infinity=False, allow_nan=False))
+def test_shortest_repr_round_trips(value: float) -> None:
+    digits, _, exponent = f"{value:.17e}".partition("e")
+    mantissa = int(digits.replace(".", ""))
+    result = _numbers.decimal_to_float(mantissa, int(exponent) - 17)
+    if result >= 0:
+        assert result == value
+    text = repr(value)
+    assert pyjsonfast.loads(text) == value
+
+
+def test_eisel_lemire_many_random_values() -> None:
+    import random
+
+    rng = random.Random(1234)
+    for _ in range(20_000):
+        mantissa = rng.randrange(1, 10 ** rng.randint(1, 18))
+        exp10 = rng.randint(-345, 310)
+        result = _numbers.decimal_to_float(mantissa, exp10)
+        if result >= 0:
+            assert result == float(f"{mantissa}e{exp10}"), (mantissa, exp10)
+
+
+def test_halfway_cases_round_to_even() -> None:
+    # 2**53 + 1 and friends: exactly between two doubles.
+    for text in [
+        "9007199254740993.0",
+        "9007199254740995.0",
+        "9007199254740993e0",
+        "4503599627370497.5",
+    ]:
+        assert pyjsonfast.loads(text) == float(text)
