@@ -20,7 +20,6 @@ from . import JSONDecodeError, __compiled__, __version__, dump, loads
 
 EXIT_INVALID = 1  # the input is not valid JSON (or not UTF-8)
 EXIT_USAGE = 2  # bad arguments, missing/unreadable/unwritable file (argparse uses 2 too)
-SNIPPET_WIDTH = 76  # columns of a long line shown around the error
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
@@ -139,29 +138,10 @@ def fail(code: int, message: str) -> NoReturn:
     raise SystemExit(code)
 
 
-def caret_snippet(line: str, column: int) -> str:
-    """The line (trimmed around column when long) and a caret under the column (1-based)."""
-    line = line.rstrip("\r\n")
-    index = max(column - 1, 0)
-    start = 0
-    if len(line) > SNIPPET_WIDTH:
-        start = max(0, min(index - SNIPPET_WIDTH // 2, len(line) - SNIPPET_WIDTH))
-    shown = line[start : start + SNIPPET_WIDTH]
-    prefix = "..." if start > 0 else ""
-    suffix = "..." if start + SNIPPET_WIDTH < len(line) else ""
-    # Keep tabs under tabs so the caret lines up in a terminal.
-    pad = "".join("\t" if ch == "\t" else " " for ch in shown[: index - start])
-    return f"    {prefix}{shown}{suffix}\n    {' ' * len(prefix)}{pad}^"
-
-
 def report_decode_error(name: str, exc: JSONDecodeError, first_line: int = 1) -> NoReturn:
-    lines = exc.doc.splitlines(keepends=True) or [""]
-    line = lines[exc.lineno - 1] if exc.lineno - 1 < len(lines) else ""
-    fail(
-        EXIT_INVALID,
-        f"{name}:{first_line + exc.lineno - 1}:{exc.colno}: {exc.msg}\n"
-        + caret_snippet(line, exc.colno),
-    )
+    # exc.snippet is the decoder's: the line, trimmed around the column, and a caret.
+    snippet = "\n".join(f"    {line}" for line in exc.snippet.splitlines())
+    fail(EXIT_INVALID, f"{name}:{first_line + exc.lineno - 1}:{exc.colno}: {exc.msg}\n{snippet}")
 
 
 def report_unicode_error(
