@@ -19,6 +19,7 @@ COMPILED_MODULES = [
     "pyjsonfast/_numbers.py",
     "pyjsonfast/_decoder.py",
     "pyjsonfast/_encoder.py",
+    "pyjsonfast/_floatrepr.py",
 ]
 
 

@@ -1,16 +1,918 @@
-"""The writer (placeholder until the encoder issue lands)."""
+"""The writer: Python objects to JSON text, byte-identical to the stdlib json.
+
+One writer serves both builds. It writes straight into one buffer (librt's
+StringWriter when compiled, the pure stand-in otherwise) and dispatches on exact
+types first; subclasses take a slower path with json's semantics. dump() flushes
+the buffer into fp.write in bounded chunks. Where the builds want different
+tricks (escaping, int and float text), a Final flag set at import picks the
+helper: char loops, 8-byte scans and the Schubfach float formatter compiled;
+json's own C string escapers, str() and repr() interpreted.
+
+Nesting is counted, not left to the C stack: past the limit comes json's
+RecursionError. Circular-reference markers start off and a run that hits the
+limit starts over with them, so json's ValueError still comes out for cycles.
+
+Where json itself behaves differently depending on which of its encoders runs
+(its C encoder for one-shot, unindented output; its Python encoder otherwise),
+only error messages differ; the writer copies whichever json would have used.
+"""
 
 from __future__ import annotations
 
-import json
-from typing import Any
+import json.encoder as _json_encoder
+import sys
+from typing import IO, Callable, Final, Iterator, Optional, Protocol, Union, cast, final
 
-JSONEncoder = json.JSONEncoder
+from mypy_extensions import i32, i64, mypyc_attr
+
+from ._buffer import HAVE_LIBRT, StringWriter, read_i64_le
+from ._floatrepr import SELF_CHECK_PASSED, write_float_repr
+
+__all__ = ["JSONEncoder", "dump", "dumps"]
+
+# --- what json would do here --------------------------------------------------
+
+# json uses its C encoder for one-shot, unindented output when _json is present
+# (CPython); its messages for NaN and bad keys differ from the Python encoder's.
+_JSON_HAS_C_ENCODER: Final[bool] = getattr(_json_encoder, "c_make_encoder", None) is not None
+
+# Compiled code escapes character by character straight into the buffer; an
+# interpreted char loop is slow, so the pure build escapes a whole string at once
+# with json's own helpers (C on CPython, native on PyPy).
+_ESCAPE_BY_CHAR_LOOP: Final[bool] = HAVE_LIBRT
+_quote_ascii: Final[Callable[[str], str]] = _json_encoder.encode_basestring_ascii
+_quote_unicode: Final[Callable[[str], str]] = _json_encoder.encode_basestring
+# Compiled too, json's C helper takes over a string's non-ASCII rest (when at
+# least this long) with ensure_ascii: its \\u escapes beat six appends each.
+_c_quote_ascii: Final[Optional[Callable[[str], str]]] = getattr(
+    _json_encoder, "c_encode_basestring_ascii", None
+)
+_BULK_ESCAPE_MIN_LEN: Final[i64] = 4
+
+# Compiled, the typed shortest-float formatter beats float.__repr__ (dtoa) by far;
+# interpreted, it is slower.
+_FLOAT_BY_SCHUBFACH: Final[bool] = HAVE_LIBRT and SELF_CHECK_PASSED
+
+_INFINITY: Final = float("inf")
+_NEG_INFINITY: Final = -float("inf")
+
+# Compiled recursion uses the C stack, which mypyc does not guard: nesting is
+# capped below what a 512 KiB thread stack holds, whatever the recursion limit.
+_MAX_DEPTH: Final[i64] = 1000
+_RECURSION_MESSAGE: Final = "maximum recursion depth exceeded while encoding a JSON object"
+
+# dump() hands fp.write chunks of about this many characters.
+_CHUNK_CHARS: Final[i64] = 1 << 18
+
+# Encoded dict keys with their separator ('"key": '), shared by all calls with
+# the same ensure_ascii and key_separator; each cleared when full.
+_KEY_CACHE_LIMIT: Final = 1 << 14
+_KEY_CACHE_MAX_KEY_LEN: Final = 64
+_KEY_CACHES_LIMIT: Final = 16
+_key_caches: Final[dict[tuple[bool, str], dict[str, str]]] = {}
 
 
-def dumps(obj: object, **kw: Any) -> str:
-    return json.dumps(obj, **kw)
+def _key_cache(ensure_ascii: bool, key_separator: str) -> dict[str, str]:
+    cache = _key_caches.get((ensure_ascii, key_separator))
+    if cache is None:
+        cache = {}
+        if len(_key_caches) < _KEY_CACHES_LIMIT:  # odd separators: a cache per call
+            _key_caches[(ensure_ascii, key_separator)] = cache
+    return cache
 
 
-def dump(obj: object, fp: Any, **kw: Any) -> None:
-    fp.write(dumps(obj, **kw))
+def _build_escape_table(ensure_ascii: bool) -> list[str]:
+    """Escape text for each code point below 128 ('' when written as is)."""
+    table: list[str] = []
+    for c in range(128):
+        if c == 0x22:
+            table.append('\\"')
+        elif c == 0x5C:
+            table.append("\\\\")
+        elif c < 0x20 or (ensure_ascii and c == 0x7F):
+            short = {8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"}.get(c)
+            table.append(short if short is not None else f"\\u{c:04x}")
+        else:
+            table.append("")
+    return table
+
+
+_ASCII_ESCAPES: Final[list[str]] = _build_escape_table(True)
+_UNICODE_ESCAPES: Final[list[str]] = _build_escape_table(False)
+
+
+class _RetryWithMarkers(Exception):
+    """Nesting hit the limit without circular checks: encode again with them."""
+
+
+# --- string escaping ------------------------------------------------------------
+
+
+def _hex_digit(d: i64) -> i32:
+    """The code of hex digit d (0-15), lower case as json writes it.
+
+    (i32, as StringWriter.append takes: given an i64, mypyc falls back to a
+    generic method call.)"""
+    return i32(d + 48 if d < 10 else d + 87)
+
+
+def _write_u_escape(buf: StringWriter, c: i64) -> None:
+    """\\uxxxx, one append per character: cheaper than a table of strings,
+    whose entries scatter over memory."""
+    buf.append(92)  # \\
+    buf.append(117)  # u
+    buf.append(_hex_digit(c >> 12))
+    buf.append(_hex_digit((c >> 8) & 15))
+    buf.append(_hex_digit((c >> 4) & 15))
+    buf.append(_hex_digit(c & 15))
+
+
+# Plain runs up to this long are copied char by char; a slice costs more.
+_SHORT_RUN: Final[i64] = 12
+
+# Strings at least this long are first scanned 8 bytes at a time (when ASCII).
+_WORD_SCAN_MIN_LEN: Final[i64] = 32
+_ONES: Final[i64] = 0x0101010101010101
+
+
+def _byte_mask(byte: i64) -> i64:
+    # Built at run time: an i64 literal beyond 2**62 would stay a boxed int.
+    return byte * _ONES
+
+
+_HIGH_BITS: Final[i64] = -(_byte_mask(0x7F) + 1)  # 0x8080...80 as a signed i64
+_QUOTES: Final[i64] = _byte_mask(0x22)
+_BACKSLASHES: Final[i64] = _byte_mask(0x5C)
+_DELETES: Final[i64] = _byte_mask(0x7F)
+_SPACES: Final[i64] = _byte_mask(0x20)
+
+
+def _ascii_bytes(s: str) -> Optional[bytes]:
+    """s encoded, when s is ASCII; None otherwise (often without encoding)."""
+    last: i64 = len(s) - 1
+    if ord(s[0]) >= 0x80 or ord(s[last]) >= 0x80 or ord(s[last >> 1]) >= 0x80:
+        return None
+    data = s.encode("utf-8", "surrogatepass")
+    return data if len(data) == len(s) else None
+
+
+def _write_run(buf: StringWriter, s: str, start: i64, end: i64) -> None:
+    """Write s[start:end]."""
+    if end - start <= _SHORT_RUN:
+        while start < end:
+            buf.append(ord(s[start]))
+            start += 1
+    else:
+        buf.write(s[start:end])
+
+
+def _write_escaped_ascii_bytes(buf: StringWriter, s: str, data: bytes, escapes: list[str]) -> None:
+    """'"' + s escaped + '"' for ASCII s, scanning its bytes data 8 at a time."""
+    n: i64 = len(data)
+    start: i64 = 0
+    i: i64 = 0
+    # The masks as locals: module-level i64 constants are reloaded and checked
+    # on every use.
+    ones: i64 = _ONES
+    spaces = _SPACES
+    quotes = _QUOTES
+    backslashes = _BACKSLASHES
+    deletes = _DELETES
+    high_bits = _HIGH_BITS
+    buf.append(34)
+    while i < n:
+        if i + 8 <= n:
+            # Whether any byte of w is a control byte, '"', '\\' or DEL: every
+            # byte is below 0x80, so no subtraction here can overflow.
+            w = read_i64_le(data, i)
+            quote = w ^ quotes
+            backslash = w ^ backslashes
+            delete = w ^ deletes
+            found = (
+                ((w - spaces) & ~w)
+                | ((quote - ones) & ~quote)
+                | ((backslash - ones) & ~backslash)
+                | ((delete - ones) & ~delete)
+            )
+            if found & high_bits == 0:
+                i += 8
+                continue
+        end = min(i + 8, n)
+        while i < end:
+            c: i64 = data[i]
+            if c < 0x20 or c == 34 or c == 92 or c == 0x7F:
+                escape = escapes[c]
+                if len(escape) > 0:  # DEL is plain without ensure_ascii
+                    if i > start:
+                        _write_run(buf, s, start, i)
+                    buf.write(escape)
+                    start = i + 1
+            i += 1
+    if start == 0:
+        buf.write(s)
+    elif start < n:
+        _write_run(buf, s, start, n)
+    buf.append(34)
+
+
+def _write_escaped_ascii(buf: StringWriter, s: str) -> None:
+    """'"' + s escaped with only ASCII output + '"', runs of plain text copied whole."""
+    n: i64 = len(s)
+    start: i64 = 0
+    i: i64 = 0
+    if n >= _WORD_SCAN_MIN_LEN:
+        data = _ascii_bytes(s)
+        if data is not None:
+            _write_escaped_ascii_bytes(buf, s, data, _ASCII_ESCAPES)
+            return
+    buf.append(34)
+    while i < n:
+        c: i64 = ord(s[i])
+        if 0x20 <= c < 0x7F and c != 34 and c != 92:
+            i += 1
+            continue
+        if i > start:
+            _write_run(buf, s, start, i)
+        if c < 0x80:
+            buf.write(_ASCII_ESCAPES[c])
+        elif n - i >= _BULK_ESCAPE_MIN_LEN and _c_quote_ascii is not None:
+            # Non-ASCII text: mostly \\u escapes from here on, which json's C
+            # helper writes several times faster than appends can.
+            quoted = _c_quote_ascii(s[i:] if i > 0 else s)
+            buf.write(quoted[1:])  # the rest and the closing quote
+            return
+        elif c < 0x10000:
+            _write_u_escape(buf, c)
+        else:
+            c -= 0x10000
+            _write_u_escape(buf, 0xD800 | ((c >> 10) & 0x3FF))
+            _write_u_escape(buf, 0xDC00 | (c & 0x3FF))
+        i += 1
+        start = i
+    if start == 0:
+        buf.write(s)
+    elif start < n:
+        _write_run(buf, s, start, n)
+    buf.append(34)
+
+
+def _write_escaped_unicode(buf: StringWriter, s: str) -> None:
+    """'"' + s with only '"', '\\' and control characters escaped + '"'."""
+    n: i64 = len(s)
+    start: i64 = 0
+    i: i64 = 0
+    if n >= _WORD_SCAN_MIN_LEN:
+        data = _ascii_bytes(s)
+        if data is not None:
+            _write_escaped_ascii_bytes(buf, s, data, _UNICODE_ESCAPES)
+            return
+    buf.append(34)
+    while i < n:
+        c: i64 = ord(s[i])
+        if c >= 0x20 and c != 34 and c != 92:
+            i += 1
+            continue
+        if i > start:
+            _write_run(buf, s, start, i)
+        buf.write(_UNICODE_ESCAPES[c])
+        i += 1
+        start = i
+    if start == 0:
+        buf.write(s)
+    elif start < n:
+        _write_run(buf, s, start, n)
+    buf.append(34)
+
+
+# Compiled, small ints are written digit by digit: cheaper than str(), which
+# makes a str object to copy; interpreted, str() wins.
+_INTS_BY_DIGITS: Final[bool] = HAVE_LIBRT
+_SMALL_INT_LIMIT: Final = 10**15  # 15 digits: 4 bits each fit an i64
+
+
+def _write_small_int(buf: StringWriter, v: i64) -> None:
+    """Write v, |v| < 10**15."""
+    if v < 0:
+        buf.append(45)  # -
+        v = -v
+    # Digits least significant first, packed 4 bits each, most significant lowest.
+    packed: i64 = 0
+    count: i64 = 0
+    while True:
+        packed = (packed << 4) | (v % 10)
+        count += 1
+        v //= 10
+        if v == 0:
+            break
+    while count > 0:
+        buf.append(i32(48 + (packed & 15)))  # i32: see _hex_digit
+        packed >>= 4
+        count -= 1
+
+
+def _write_int(buf: StringWriter, o: object) -> None:
+    """Write exact int o."""
+    if _INTS_BY_DIGITS:
+        n = cast(int, o)
+        if -_SMALL_INT_LIMIT < n < _SMALL_INT_LIMIT:
+            _write_small_int(buf, n)
+            return
+    buf.write(str(o))
+
+
+def _write_quoted(buf: StringWriter, s: str, ensure_ascii: bool) -> None:
+    """Write s as a JSON string; s must be an exact str."""
+    if _ESCAPE_BY_CHAR_LOOP:
+        if ensure_ascii:
+            _write_escaped_ascii(buf, s)
+        else:
+            _write_escaped_unicode(buf, s)
+    elif ensure_ascii:
+        buf.write(_quote_ascii(s))
+    else:
+        buf.write(_quote_unicode(s))
+
+
+def _quoted(s: str, ensure_ascii: bool) -> str:
+    buf = StringWriter()
+    _write_quoted(buf, s, ensure_ascii)
+    return buf.getvalue()
+
+
+# --- the writer ------------------------------------------------------------------
+
+
+def _c_type_name(o: object) -> str:
+    """What json's C encoder prints for type(o) (tp_name, cut at 100 chars)."""
+    t = type(o)
+    name = t.__name__
+    heap_type = (t.__flags__ & (1 << 9)) != 0
+    if not heap_type and t.__module__ != "builtins":
+        name = f"{t.__module__}.{name}"
+    return name[:100]
+
+
+@final
+class _Writer:
+    """One encoding run: options, the buffer, nesting depth and markers."""
+
+    def __init__(
+        self,
+        *,
+        item_separator: str,
+        key_separator: str,
+        indent: Optional[str],
+        sort_keys: bool,
+        skipkeys: bool,
+        ensure_ascii: bool,
+        allow_nan: bool,
+        check_circular: bool,
+        default: Callable[[object], object],
+        like_c_encoder: bool,
+    ) -> None:
+        self.buf = StringWriter()
+        self.item_separator = item_separator
+        self.key_separator = key_separator
+        self.indent = indent
+        # Separators for nesting level i: item_separator + "\n" + indent * i.
+        self.newlines: list[str] = []
+        self.item_separators: list[str] = []
+        self.sort_keys = sort_keys
+        self.skipkeys = skipkeys
+        self.ensure_ascii = ensure_ascii
+        self.key_cache = _key_cache(ensure_ascii, key_separator)
+        self.allow_nan = allow_nan
+        self.check_circular = check_circular
+        # Markers (ids of the containers being written) cost a set insert and
+        # delete per container, so they start off: a cycle always ends in the
+        # nesting limit, and then the run starts over with them on, so json's
+        # ValueError still comes out.
+        self.markers: Optional[set[int]] = None
+        self.default = default
+        self.like_c_encoder = like_c_encoder
+        self.max_depth: i64 = min(_MAX_DEPTH, sys.getrecursionlimit())
+        self.sink: Optional[Callable[[str], object]] = None
+        self.streaming = False
+        self.flushed = False
+
+    # -- running
+
+    def encode(self, o: object) -> str:
+        self.run(o)
+        return self.buf.getvalue()
+
+    def stream(self, o: object, sink: Callable[[str], object]) -> None:
+        """Write o into sink in chunks."""
+        self.sink = sink
+        self.streaming = True
+        self.run(o)
+        self.flush()
+
+    def run(self, o: object) -> None:
+        try:
+            self.write_value(o, 0)
+            return
+        except (_RetryWithMarkers, RecursionError):
+            # Interpreted, Python's own limit may come first: retry alike.
+            if not self.check_circular or self.markers is not None:
+                raise
+        # Again with markers, outside the except block so that the second run's
+        # errors are not chained to the first (PyPy cannot at the recursion limit).
+        self.buf = StringWriter()
+        self.markers = set()
+        self.max_depth = min(_MAX_DEPTH, sys.getrecursionlimit())
+        if self.flushed:
+            # Chunks went out already: this run only finds json's error.
+            self.sink = None
+            self.streaming = False
+            self.write_value(o, 0)
+            raise RecursionError(_RECURSION_MESSAGE)
+        self.write_value(o, 0)
+
+    def flush(self) -> None:
+        sink = self.sink
+        if sink is not None and len(self.buf) > 0:
+            chunk = self.buf.getvalue()
+            self.buf = StringWriter()
+            self.flushed = True
+            sink(chunk)
+
+    # -- guards
+
+    def enter(self, o: object, depth: i64) -> None:
+        """Check nesting depth and cycles before writing container (or default) o."""
+        if depth > self.max_depth:
+            if self.check_circular and self.markers is None:
+                raise _RetryWithMarkers()
+            raise RecursionError(_RECURSION_MESSAGE)
+        markers = self.markers
+        if markers is not None:
+            marker = id(o)
+            if marker in markers:
+                raise ValueError("Circular reference detected")
+            markers.add(marker)
+
+    def leave(self, o: object) -> None:
+        markers = self.markers
+        if markers is not None:
+            markers.discard(id(o))
+
+    def newline(self, depth: i64) -> str:
+        """'\\n' + indent * depth."""
+        newlines = self.newlines
+        while len(newlines) <= depth:
+            newlines.append("\n" + (self.indent or "") * len(newlines))
+            self.item_separators.append(self.item_separator + newlines[-1])
+        return newlines[depth]
+
+    # -- values
+
+    def write_value(self, o: object, depth: i64) -> None:
+        """Write any value; exact types first (depth: nesting of o's parent)."""
+        # Dispatch on t, not type(o): narrowing o to float would unbox it and
+        # box a copy again for repr().
+        # (Casts to generic types are quoted: interpreted, dict[...] would build
+        # a new alias object on every call.)
+        t = type(o)
+        if t is str:
+            _write_quoted(self.buf, cast(str, o), self.ensure_ascii)
+        elif t is int:
+            _write_int(self.buf, o)
+        elif t is float:
+            self.write_float(o)
+        elif t is dict:
+            self.write_dict(cast("dict[object, object]", o), depth + 1)
+        elif t is list:
+            self.write_list(cast("list[object]", o), o, depth + 1)
+        elif o is None:
+            self.buf.write("null")
+        elif o is True:
+            self.buf.write("true")
+        elif o is False:
+            self.buf.write("false")
+        else:
+            self.write_other(o, depth)
+
+    def write_other(self, o: object, depth: i64) -> None:
+        """Tuples, subclasses (written as their base type, as json does), default()."""
+        unnarrowed = o  # o itself, for float subclasses (see write_value)
+        if isinstance(o, str):
+            _write_quoted(self.buf, str.__str__(o), self.ensure_ascii)
+        elif isinstance(o, int):
+            self.buf.write(int.__repr__(o))
+        elif isinstance(o, float):
+            self.write_float(unnarrowed)
+        elif isinstance(o, list):
+            self.write_list(o, o, depth + 1)
+        elif isinstance(o, tuple):
+            self.write_list(list(o), o, depth + 1)
+        elif isinstance(o, dict):
+            self.write_dict(o, depth + 1)
+        else:
+            # json writes what default() returns at o's indent level, but it
+            # counts as a level of nesting: lower the limit meanwhile.
+            self.enter(o, depth + 1)
+            self.max_depth -= 1
+            self.write_value(self.default(o), depth)
+            self.max_depth += 1
+            self.leave(o)
+
+    def float_text(self, o: object) -> str:
+        """repr of float o (exact or subclass) as json writes it."""
+        f = cast(float, o)
+        if f != f:
+            text = "NaN"
+        elif f == _INFINITY:
+            text = "Infinity"
+        elif f == _NEG_INFINITY:
+            text = "-Infinity"
+        elif type(o) is float:
+            return repr(o)
+        else:
+            return float.__repr__(f)
+        if not self.allow_nan:
+            if self.like_c_encoder:
+                raise ValueError("Out of range float values are not JSON compliant")
+            raise ValueError("Out of range float values are not JSON compliant: " + repr(o))
+        return text
+
+    def write_float(self, o: object) -> None:
+        """Write float o (exact or subclass) as json does."""
+        f = cast(float, o)
+        if f - f != 0.0:  # nan or infinity
+            self.buf.write(self.float_text(o))
+        elif type(o) is not float:
+            self.buf.write(float.__repr__(f))
+        elif _FLOAT_BY_SCHUBFACH:
+            write_float_repr(self.buf, f)
+        else:
+            self.buf.write(repr(o))
+
+    def write_list(self, lst: list[object], identity: object, depth: i64) -> None:
+        """Write lst (identity: the object json marks, lst or the tuple it came from)."""
+        buf = self.buf
+        if len(lst) == 0:
+            buf.write("[]")
+            return
+        self.enter(identity, depth)
+        buf.append(91)  # [
+        if self.indent is not None:
+            buf.write(self.newline(depth))
+            separator = self.item_separators[depth]
+        else:
+            separator = self.item_separator
+        first = True
+        for value in lst:
+            if first:
+                first = False
+            else:
+                buf.write(separator)
+            if type(value) is str:  # the commonest value, spared a call
+                _write_quoted(buf, value, self.ensure_ascii)
+            else:
+                self.write_value(value, depth)
+            if self.streaming and len(buf) >= _CHUNK_CHARS:
+                self.flush()
+                buf = self.buf
+        if self.indent is not None:
+            buf.write(self.newline(depth - 1))
+        buf.append(93)  # ]
+        self.leave(identity)
+
+    def key_text(self, key: object) -> Optional[str]:
+        """A non-str key as json converts it (unquoted); None when skipped."""
+        unnarrowed = key  # for float subclasses (see write_value)
+        if isinstance(key, float):
+            return self.float_text(unnarrowed)
+        if key is True:
+            return "true"
+        if key is False:
+            return "false"
+        if key is None:
+            return "null"
+        if isinstance(key, int):
+            return int.__repr__(key)
+        if self.skipkeys:
+            return None
+        name = _c_type_name(key) if self.like_c_encoder else type(key).__name__
+        raise TypeError(f"keys must be str, int, float, bool or None, not {name}")
+
+    def encoded_key(self, key: object) -> Optional[str]:
+        """'"key"' + key_separator for any key; None when skipkeys drops it."""
+        if type(key) is str:
+            cache = self.key_cache
+            encoded = cache.get(key)
+            if encoded is None:
+                encoded = _quoted(key, self.ensure_ascii) + self.key_separator
+                if len(key) <= _KEY_CACHE_MAX_KEY_LEN:
+                    if len(cache) >= _KEY_CACHE_LIMIT:
+                        cache.clear()
+                    cache[key] = encoded
+            return encoded
+        if isinstance(key, str):
+            return _quoted(str.__str__(key), self.ensure_ascii) + self.key_separator
+        text = self.key_text(key)
+        if text is None:
+            return None
+        return '"' + text + '"' + self.key_separator
+
+    def write_dict(self, d: dict[object, object], depth: i64) -> None:
+        buf = self.buf
+        if len(d) == 0:
+            buf.write("{}")
+            return
+        self.enter(d, depth)
+        buf.append(123)  # {
+        if self.indent is not None:
+            buf.write(self.newline(depth))
+            separator = self.item_separators[depth]
+        else:
+            separator = self.item_separator
+        first = True
+        if self.sort_keys or type(d) is not dict:
+            # As json: the items list (dict.items() for subclasses), sorted as tuples.
+            items = list(d.items())
+            if self.sort_keys:
+                items.sort()
+            for key, value in items:
+                encoded = self.encoded_key(key)
+                if encoded is None:
+                    continue
+                if first:
+                    first = False
+                else:
+                    buf.write(separator)
+                buf.write(encoded)
+                if type(value) is str:  # the commonest value, spared a call
+                    _write_quoted(buf, value, self.ensure_ascii)
+                else:
+                    self.write_value(value, depth)
+                if self.streaming and len(buf) >= _CHUNK_CHARS:
+                    self.flush()
+                    buf = self.buf
+        else:
+            key_cache = self.key_cache
+            for key, value in d.items():
+                # The cache hit inline: most keys are str met before.
+                encoded = key_cache.get(key) if type(key) is str else None
+                if encoded is None:
+                    encoded = self.encoded_key(key)
+                    if encoded is None:
+                        continue
+                if first:
+                    first = False
+                else:
+                    buf.write(separator)
+                buf.write(encoded)
+                if type(value) is str:  # the commonest value, spared a call
+                    _write_quoted(buf, value, self.ensure_ascii)
+                else:
+                    self.write_value(value, depth)
+                if self.streaming and len(buf) >= _CHUNK_CHARS:
+                    self.flush()
+                    buf = self.buf
+        if self.indent is not None:
+            buf.write(self.newline(depth - 1))
+        buf.append(125)  # }
+        self.leave(d)
+
+
+# --- public API ------------------------------------------------------------------
+
+_SeparatorsArg = Optional[Union[tuple[str, str], list[str]]]
+
+
+class _EncoderLike(Protocol):
+    """What dumps/dump need from cls(...): ours, json's, or anyone's encoder."""
+
+    def encode(self, o: object) -> str: ...
+
+    def iterencode(self, o: object) -> Iterator[str]: ...
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)
+class JSONEncoder:
+    """Extensible JSON encoder, with the constructor and methods of json.JSONEncoder.
+
+    Subclass it and override default() to serialise more types; encode() and
+    iterencode() may be overridden too.
+    """
+
+    item_separator: str = ", "
+    key_separator: str = ": "
+
+    def __init__(
+        self,
+        *,
+        skipkeys: object = False,
+        ensure_ascii: object = True,
+        check_circular: object = True,
+        allow_nan: object = True,
+        sort_keys: object = False,
+        indent: Union[int, str, None] = None,
+        separators: _SeparatorsArg = None,
+        default: Optional[Callable[[object], object]] = None,
+    ) -> None:
+        self.skipkeys = skipkeys
+        self.ensure_ascii = ensure_ascii
+        self.check_circular = check_circular
+        self.allow_nan = allow_nan
+        self.sort_keys = sort_keys
+        self.indent = indent
+        if separators is not None:
+            self.item_separator, self.key_separator = separators
+        else:
+            self.item_separator, self.key_separator = _class_separators(type(self))
+            if indent is not None:
+                self.item_separator = ","
+        # json stores default as an instance attribute that shadows the method.
+        self._default_override = default
+
+    def default(self, o: object) -> object:
+        """Return a serialisable object for o, or raise TypeError (as here)."""
+        raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
+
+    def encode(self, o: object) -> str:
+        """Return the JSON text for o."""
+        return _new_writer(self, _JSON_HAS_C_ENCODER and self.indent is None).encode(o)
+
+    def iterencode(self, o: object, _one_shot: bool = False) -> Iterator[str]:
+        """Yield the JSON text for o in chunks."""
+        writer = _new_writer(self, _one_shot and _JSON_HAS_C_ENCODER and self.indent is None)
+        chunks: list[str] = []
+        writer.stream(o, chunks.append)
+        yield from chunks
+
+
+def _class_separators(cls: type) -> tuple[str, str]:
+    """item_separator and key_separator as class attributes of cls.
+
+    An interpreted subclass may set them in its class body; the compiled
+    class's attributes would hide those, so they are looked up here.
+    """
+    item_separator = ", "
+    key_separator = ": "
+    found_item = found_key = False
+    for klass in cls.__mro__:
+        if klass is JSONEncoder:
+            break
+        attributes = vars(klass)
+        value = attributes.get("item_separator")
+        if not found_item and isinstance(value, str):
+            item_separator = value
+            found_item = True
+        value = attributes.get("key_separator")
+        if not found_key and isinstance(value, str):
+            key_separator = value
+            found_key = True
+    return item_separator, key_separator
+
+
+def _indent_text(indent: Union[int, str, None]) -> Optional[str]:
+    if indent is None or isinstance(indent, str):
+        return indent
+    return " " * indent
+
+
+def _new_writer(encoder: JSONEncoder, like_c_encoder: bool) -> _Writer:
+    default = encoder._default_override
+    return _Writer(
+        item_separator=encoder.item_separator,
+        key_separator=encoder.key_separator,
+        indent=_indent_text(encoder.indent),
+        sort_keys=bool(encoder.sort_keys),
+        skipkeys=bool(encoder.skipkeys),
+        ensure_ascii=bool(encoder.ensure_ascii),
+        allow_nan=bool(encoder.allow_nan),
+        check_circular=bool(encoder.check_circular),
+        default=default if default is not None else encoder.default,
+        like_c_encoder=like_c_encoder,
+    )
+
+
+def _raise_default(o: object) -> object:
+    raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
+
+
+def _writer_for_options(
+    skipkeys: object,
+    ensure_ascii: object,
+    check_circular: object,
+    allow_nan: object,
+    indent: Union[int, str, None],
+    separators: _SeparatorsArg,
+    default: Optional[Callable[[object], object]],
+    sort_keys: object,
+    like_c_encoder: bool,
+) -> _Writer:
+    """The writer JSONEncoder(**options) would make, without making one."""
+    if separators is not None:
+        item_separator, key_separator = separators
+    else:
+        item_separator = ", " if indent is None else ","
+        key_separator = ": "
+    return _Writer(
+        item_separator=item_separator,
+        key_separator=key_separator,
+        indent=_indent_text(indent),
+        sort_keys=bool(sort_keys),
+        skipkeys=bool(skipkeys),
+        ensure_ascii=bool(ensure_ascii),
+        allow_nan=bool(allow_nan),
+        check_circular=bool(check_circular),
+        default=default if default is not None else _raise_default,
+        like_c_encoder=like_c_encoder,
+    )
+
+
+def dumps(
+    obj: object,
+    *,
+    skipkeys: object = False,
+    ensure_ascii: object = True,
+    check_circular: object = True,
+    allow_nan: object = True,
+    cls: Optional[Callable[..., _EncoderLike]] = None,
+    indent: Union[int, str, None] = None,
+    separators: _SeparatorsArg = None,
+    default: Optional[Callable[[object], object]] = None,
+    sort_keys: object = False,
+    **kw: object,
+) -> str:
+    """Serialise obj to a JSON formatted str (as json.dumps)."""
+    if (cls is None or cls is JSONEncoder) and not kw:
+        return _writer_for_options(
+            skipkeys,
+            ensure_ascii,
+            check_circular,
+            allow_nan,
+            indent,
+            separators,
+            default,
+            sort_keys,
+            _JSON_HAS_C_ENCODER and indent is None,
+        ).encode(obj)
+    if cls is None:
+        cls = JSONEncoder
+    encoder: _EncoderLike = cls(
+        skipkeys=skipkeys,
+        ensure_ascii=ensure_ascii,
+        check_circular=check_circular,
+        allow_nan=allow_nan,
+        indent=indent,
+        separators=separators,
+        default=default,
+        sort_keys=sort_keys,
+        **kw,
+    )
+    return encoder.encode(obj)
+
+
+def dump(
+    obj: object,
+    fp: IO[str],
+    *,
+    skipkeys: object = False,
+    ensure_ascii: object = True,
+    check_circular: object = True,
+    allow_nan: object = True,
+    cls: Optional[Callable[..., _EncoderLike]] = None,
+    indent: Union[int, str, None] = None,
+    separators: _SeparatorsArg = None,
+    default: Optional[Callable[[object], object]] = None,
+    sort_keys: object = False,
+    **kw: object,
+) -> None:
+    """Serialise obj as JSON into fp (a .write()-supporting file-like object)."""
+    if (cls is None or cls is JSONEncoder) and not kw:
+        writer = _writer_for_options(
+            skipkeys,
+            ensure_ascii,
+            check_circular,
+            allow_nan,
+            indent,
+            separators,
+            default,
+            sort_keys,
+            False,  # json.dump runs json's Python encoder
+        )
+        writer.stream(obj, fp.write)
+        return
+    if cls is None:
+        cls = JSONEncoder
+    encoder = cls(
+        skipkeys=skipkeys,
+        ensure_ascii=ensure_ascii,
+        check_circular=check_circular,
+        allow_nan=allow_nan,
+        indent=indent,
+        separators=separators,
+        default=default,
+        sort_keys=sort_keys,
+        **kw,
+    )
+    if isinstance(encoder, JSONEncoder) and type(encoder).iterencode is JSONEncoder.iterencode:
+        _new_writer(encoder, False).stream(obj, fp.write)
+        return
+    for chunk in encoder.iterencode(obj):
+        fp.write(chunk)

@@ -5,7 +5,16 @@ Imported only where librt is missing (PyPy, CPython 3.9); never compiled.
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 from mypy_extensions import i64
+
+_PyPyStringBuilder: Any
+try:
+    _PyPyStringBuilder = importlib.import_module("__pypy__.builders").StringBuilder
+except ImportError:  # CPython
+    _PyPyStringBuilder = None
 
 __all__ = ["StringWriter", "read_i64_le"]
 
@@ -13,16 +22,20 @@ __all__ = ["StringWriter", "read_i64_le"]
 class StringWriter:
     """Accumulates str parts; the same surface as librt.strings.StringWriter."""
 
-    __slots__ = ("_parts",)
+    __slots__ = ("_length", "_parts")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
+        # Kept as we go so len() is O(1): the encoder checks it to flush chunks.
+        self._length = 0
 
     def write(self, s: str, /) -> None:
         self._parts.append(s)
+        self._length += len(s)
 
     def append(self, x: int, /) -> None:
         self._parts.append(chr(x))
+        self._length += 1
 
     def getvalue(self) -> str:
         parts = self._parts
@@ -31,7 +44,33 @@ class StringWriter:
         return parts[0] if parts else ""
 
     def __len__(self) -> int:
-        return len(self.getvalue())
+        return self._length
+
+
+class _PyPyStringWriter:
+    """StringWriter on PyPy's native string builder (much faster there than a list)."""
+
+    __slots__ = ("_builder",)
+
+    def __init__(self) -> None:
+        self._builder = _PyPyStringBuilder()
+
+    def write(self, s: str, /) -> None:
+        self._builder.append(s)
+
+    def append(self, x: int, /) -> None:
+        self._builder.append(chr(x))
+
+    def getvalue(self) -> str:
+        result: str = self._builder.build()
+        return result
+
+    def __len__(self) -> int:
+        return len(self._builder)
+
+
+if _PyPyStringBuilder is not None:
+    StringWriter = _PyPyStringWriter  # type: ignore[assignment,misc]
 
 
 def read_i64_le(b: bytes, index: i64, /) -> i64:

@@ -1,0 +1,295 @@
+"""repr(float) without dtoa: Schubfach shortest decimal, written straight into a buffer.
+
+float.__repr__ goes through dtoa's big-number arithmetic for 16-17 digit values
+(~400 ns each); this is Raffaello Giulietti's Schubfach algorithm (as in Java's
+DoubleToDecimal) in i64 arithmetic, then repr's layout rules. The output is
+float.__repr__'s, character for character: the test suite and an import-time
+self-check compare them (on millions of bit patterns in development), and the
+encoder only uses this module when compiled and the self-check passed
+(interpreted, the C repr is faster). Zero and subnormals go to float.__repr__.
+
+128-bit products are built from 32-bit halves; the one partial product that can
+pass 2**63 is only read for its low 64 bits, which are the same whether it wraps
+(compiled) or not (interpreted), so the module gives the same results either way.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+
+from mypy_extensions import i32, i64
+
+from ._buffer import StringWriter
+
+__all__ = ["SELF_CHECK_PASSED", "float_repr", "write_float_repr"]
+
+_C_MIN: Final[i64] = 1 << 52  # implicit leading significand bit
+_Q_MIN: Final[i64] = -1074  # exponent of the smallest subnormal
+_K_MIN: Final[i64] = -324
+_K_MAX: Final[i64] = 292
+_MASK_32: Final[i64] = (1 << 32) - 1
+_INV_LN2: Final = 1.4426950408889634
+_MIN_NORMAL: Final = 2.2250738585072014e-308
+
+
+def _build_max_63() -> i64:
+    # A literal beyond 2**62 would stay a boxed int, converted at every use.
+    half: i64 = 1 << 62
+    return (half - 1) + half
+
+
+_MAX_63: Final[i64] = _build_max_63()
+
+
+def _flog2pow10(e: i64) -> i64:
+    """floor(log2(10**e)) for |e| <= 1233."""
+    return (e * 913124641741) >> 38
+
+
+def _build_g_table() -> tuple[list[int], list[int]]:
+    """g = floor(10**-k / 2**r) + 1 with 2**125 <= g < 2**126, split as g1 * 2**63 + g0."""
+    g1s: list[int] = []
+    g0s: list[int] = []
+    for k in range(int(_K_MIN), int(_K_MAX) + 1):
+        shift = 125 - int(_flog2pow10(-k))  # g = floor(10**-k * 2**shift) + 1
+        if k <= 0:
+            num = 10 ** (-k)
+            g = (num << shift if shift >= 0 else num >> -shift) + 1
+        else:
+            g = (1 << shift) // 10**k + 1
+        g1s.append(g >> 63)
+        g0s.append(g & ((1 << 63) - 1))
+    return g1s, g0s
+
+
+_G_TABLE: Final = _build_g_table()
+_G1: Final[list[int]] = _G_TABLE[0]
+_G0: Final[list[int]] = _G_TABLE[1]
+# 2**e for e in [-1074, 1023], at index e + 1074.
+_POW2: Final[list[float]] = [math.ldexp(1.0, e) for e in range(-1074, 1024)]
+
+
+def _mul_high(a: i64, b: i64) -> i64:
+    """floor(a * b / 2**64) for 0 <= a, b < 2**63."""
+    a0 = a & _MASK_32
+    a1 = a >> 32
+    b0 = b & _MASK_32
+    b1 = b >> 32
+    low = a0 * b0  # may pass 2**63: only its bits are used (see _mul)
+    cross1 = a0 * b1
+    cross2 = a1 * b0
+    middle = ((low >> 32) & _MASK_32) + (cross1 & _MASK_32) + (cross2 & _MASK_32)
+    return a1 * b1 + (cross1 >> 32) + (cross2 >> 32) + (middle >> 32)
+
+
+def _mul(a: i64, b: i64) -> tuple[i64, i64]:
+    """(floor(a*b / 2**64), floor((a*b mod 2**64) / 2)) for 0 <= a, b < 2**63.
+
+    Schoolbook on 32-bit halves. Only a0 * b0 can pass 2**63; compiled it wraps
+    (CPython builds extensions with -fwrapv), interpreted it does not, and
+    either way its low 64 bits, the only ones read, are the same.
+    """
+    a0 = a & _MASK_32
+    a1 = a >> 32
+    b0 = b & _MASK_32
+    b1 = b >> 32
+    low = a0 * b0
+    cross1 = a0 * b1
+    cross2 = a1 * b0
+    middle = ((low >> 32) & _MASK_32) + (cross1 & _MASK_32) + (cross2 & _MASK_32)
+    high = a1 * b1 + (cross1 >> 32) + (cross2 >> 32) + (middle >> 32)
+    low_half = ((middle & _MASK_32) << 31) | ((low & _MASK_32) >> 1)
+    return high, low_half
+
+
+def _rop(g1: i64, g0: i64, cp: i64) -> i64:
+    """Round to odd of g * cp / 2**127 (Schubfach's rop)."""
+    x1 = _mul_high(g0, cp)
+    y1, y0_half = _mul(g1, cp)
+    # z = y0_half + x1 may pass 2**63: split off the carry without overflow.
+    room: i64 = _MAX_63 - x1
+    if y0_half > room:
+        y1 += 1
+        z_low = y0_half - room - 1
+    else:
+        z_low = y0_half + x1
+    return y1 | (1 if z_low != 0 else 0)
+
+
+def _to_decimal(q: i64, c: i64, dk: i64) -> tuple[i64, i64]:
+    """Shortest (f, e) with f * 10**e rounding to c * 2**q."""
+    out: i64 = c & 1
+    cb = c << 2
+    cbr = cb + 2
+    if c != _C_MIN or q == _Q_MIN:
+        cbl = cb - 2
+        k = (q * 661971961083) >> 41  # floor(log10(2**q))
+    else:
+        cbl = cb - 1
+        k = (q * 661971961083 - 274743187321) >> 41  # floor(log10(3/4 * 2**q))
+    h = q + _flog2pow10(-k) + 2
+    index = k - _K_MIN
+    g1: i64 = _G1[index]
+    g0: i64 = _G0[index]
+    vb = _rop(g1, g0, cb << h)
+    vbl = _rop(g1, g0, cbl << h)
+    vbr = _rop(g1, g0, cbr << h)
+    s = vb >> 2
+    if s >= 100:
+        sp10 = 10 * (s // 10)
+        tp10 = sp10 + 10
+        upin = vbl + out <= sp10 << 2
+        wpin = (tp10 << 2) + out <= vbr
+        if upin != wpin:
+            return (sp10 if upin else tp10), k
+    t = s + 1
+    uin = vbl + out <= s << 2
+    win = (t << 2) + out <= vbr
+    if uin != win:
+        return (s if uin else t), k + dk
+    cmp = vb - ((s + t) << 1)
+    return (s if cmp < 0 or (cmp == 0 and (s & 1) == 0) else t), k + dk
+
+
+def _shortest(x: float) -> tuple[i64, i64]:
+    """(f, e), f without trailing zeros: the shortest decimal f * 10**e for normal x > 0.
+
+    (Subnormals are left to float.__repr__: Java's version of the algorithm
+    returns at least two digits for them, repr may want one.)
+    """
+    e: i64 = math.floor(math.log(x) * _INV_LN2)
+    # log() may be off by one near powers of two.
+    if e > 1023 or _POW2[e + 1074] > x:
+        e -= 1
+    elif e < 1023 and _POW2[e + 1075] <= x:
+        e += 1
+    half: i64 = (52 - e) // 2
+    c: i64 = int(x * _POW2[half + 1074] * _POW2[52 - e - half + 1074])
+    mq: i64 = 52 - e
+    if 0 < mq < 53 and (c >> mq) << mq == c:
+        f = c >> mq
+        k: i64 = 0
+    else:
+        f, k = _to_decimal(-mq, c, 0)
+    while f % 10 == 0:
+        f //= 10
+        k += 1
+    return f, k
+
+
+def _write_digit_run(buf: StringWriter, v: i64, count: i64, dot_before: i64) -> None:
+    """Write v as count digits (zero padded), with '.' before digit dot_before if in range.
+
+    count <= 15: the digits are packed 4 bits each into one i64, least
+    significant first, then written most significant first. (Each append takes
+    an i32: given an i64, mypyc would fall back to a generic method call.)
+    """
+    packed: i64 = 0
+    i: i64 = 0
+    while i < count:
+        packed = (packed << 4) | (v % 10)
+        v //= 10
+        i += 1
+    i = 0
+    while i < count:
+        if i == dot_before:
+            buf.append(46)  # .
+        buf.append(i32(48 + (packed & 15)))
+        packed >>= 4
+        i += 1
+
+
+def _write_digits(buf: StringWriter, f: i64, n: i64, dot_before: i64) -> None:
+    """Write f's n digits (n <= 17), with '.' before digit dot_before if in range."""
+    if n <= 15:
+        _write_digit_run(buf, f, n, dot_before)
+    else:
+        high = f // 100000000
+        _write_digit_run(buf, high, n - 8, dot_before)
+        _write_digit_run(buf, f - high * 100000000, 8, dot_before - (n - 8))
+
+
+def write_float_repr(buf: StringWriter, x: float) -> None:
+    """Write float.__repr__(x) for finite x."""
+    if not (_MIN_NORMAL <= x or x <= -_MIN_NORMAL):  # zero or subnormal
+        buf.write(float.__repr__(x))
+        return
+    if x < 0:
+        buf.append(45)  # -
+        x = -x
+    f, e = _shortest(x)
+    n: i64 = 1
+    power: i64 = 10
+    while power <= f:
+        n += 1
+        power *= 10
+    point = n + e  # the decimal point goes after the first `point` digits
+    if point <= -4 or point > 16:
+        _write_digits(buf, f, n, 1)  # d.ddd (no '.' when n == 1)
+        exponent = point - 1
+        if exponent < 0:
+            buf.write("e-")
+            exponent = -exponent
+        else:
+            buf.write("e+")
+        _write_digit_run(buf, exponent, 3 if exponent >= 100 else 2, -1)
+    elif point <= 0:
+        buf.write("0.")
+        while point < 0:
+            buf.append(48)  # 0
+            point += 1
+        _write_digits(buf, f, n, -1)
+    elif point >= n:
+        _write_digits(buf, f, n, -1)
+        while n < point:
+            buf.append(48)
+            n += 1
+        buf.write(".0")
+    else:
+        _write_digits(buf, f, n, point)
+
+
+def float_repr(x: float) -> str:
+    """float.__repr__(x) for finite x."""
+    buf = StringWriter()
+    write_float_repr(buf, x)
+    return buf.getvalue()
+
+
+def _self_check() -> bool:
+    """Compare with float.__repr__ on awkward values: a wrong build must not be used."""
+    samples = [
+        5e-324,
+        1e-323,
+        1.5e-323,
+        2.225073858507201e-308,
+        2.2250738585072014e-308,
+        1.7976931348623157e308,
+        1e16,
+        1e15,
+        9007199254740993.0,
+        123456789012345680.0,
+        0.1,
+        0.3,
+        1 / 3,
+        2 / 3,
+        -65.613616999999977,
+        1e-5,
+        0.0001,
+        1e22,
+        1e23,
+        5e-310,
+        4.35,
+        2.5e-8,
+        -1.0,
+        100.0,
+        -0.0,
+    ]
+    samples += [math.ldexp(1.0, e) for e in range(-1074, 1024, 29)]
+    samples += [10.0**e for e in range(-307, 309, 11)]
+    samples += [1.1 * 10.0**e for e in range(-300, 300, 23)]
+    return all(float_repr(x) == float.__repr__(x) for x in samples)
+
+
+SELF_CHECK_PASSED: Final[bool] = _self_check()
