@@ -87,6 +87,14 @@ def find_pypy() -> str | None:
     return None
 
 
+def require_pypy(session: nox.Session) -> str:
+    """PyPy's path, or skip the session saying how to get it."""
+    pypy = find_pypy()
+    if pypy is None:
+        session.skip("no PyPy on PATH (Debian: apt-get install pypy3 pypy3-venv)")
+    return pypy
+
+
 def clean_copy(session: nox.Session) -> Path:
     """The project copied to a temporary folder, so builds never touch the work tree."""
     dest = Path(tempfile.mkdtemp(prefix="pyjsonfast-src-")) / "pyjsonfast"
@@ -162,9 +170,7 @@ def tests_pure(session: nox.Session) -> None:
 @nox.session(python=False)
 def tests_pypy(session: nox.Session) -> None:
     """The same tests on PyPy (always the pure build)."""
-    pypy = find_pypy()
-    if pypy is None:
-        session.skip("no PyPy on PATH (Debian: apt-get install pypy3 pypy3-venv)")
+    pypy = require_pypy(session)
     run_tests(session, pypy, "pure", "tests_pypy")
 
 
@@ -233,7 +239,5 @@ def bench_pure(session: nox.Session) -> None:
 @nox.session(python=False)
 def bench_pypy(session: nox.Session) -> None:
     """Comparison table on PyPy (pure build) against PyPy's json."""
-    pypy = find_pypy()
-    if pypy is None:
-        session.skip("no PyPy on PATH (Debian: apt-get install pypy3 pypy3-venv)")
+    pypy = require_pypy(session)
     bench_in(session, pypy, "pure", "bench_pypy")

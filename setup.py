@@ -32,6 +32,9 @@ def want_compiled() -> bool:
 
 
 ext_modules = []
+# mypy_extensions provides the native int types (i64...) in both builds; librt is
+# what the compiled modules import at start (the pure build uses _librt_standin).
+install_requires = ["mypy_extensions>=1.0"]
 if want_compiled():
     # No silent fallback: a CPython >= 3.10 build that cannot compile is an error,
     # so "pip install ." never hands out the pure build by accident.
@@ -42,5 +45,6 @@ if want_compiled():
         opt_level=os.environ.get("MYPYC_OPT_LEVEL", "3"),
         group_name="pyjsonfast",
     )
+    install_requires.append("librt>=0.16.0")
 
-setup(ext_modules=ext_modules)
+setup(ext_modules=ext_modules, install_requires=install_requires)

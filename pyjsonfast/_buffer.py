@@ -1,21 +1,28 @@
-"""The output buffer and byte readers, chosen once at import.
+"""What the compiled and the pure build do differently, chosen once at import.
 
-Compiled (CPython): librt's StringWriter and read_i64_le, which mypyc turns into
-native operations. Pure (PyPy, CPython 3.9, no librt): the stand-ins in
-_librt_standin, with the same names and behaviour, so the writer and the parser
-keep one source.
+COMPILED says whether mypyc compiled this package (all hot modules are compiled
+together, or none). Compiled, the buffer and byte reader are librt's StringWriter
+and read_i64_le, which mypyc turns into native operations. Pure (PyPy, CPython
+3.9, PYJSONFAST_PURE=1), they are the stand-ins in _librt_standin, with the same
+names and behaviour, so the writer and the parser keep one source.
 """
 
 from __future__ import annotations
 
-__all__ = ["HAVE_LIBRT", "StringWriter", "read_i64_le"]
+import types
+from typing import Final
 
-HAVE_LIBRT: bool
-try:
+__all__ = ["COMPILED", "StringWriter", "read_i64_le"]
+
+
+def _running_compiled() -> bool:
+    """True when mypyc compiled this module: its functions are then not Python functions."""
+    return not isinstance(_running_compiled, types.FunctionType)
+
+
+COMPILED: Final[bool] = _running_compiled()
+
+if COMPILED:
     from librt.strings import StringWriter, read_i64_le
-
-    HAVE_LIBRT = True
-except ImportError:  # PyPy, CPython 3.9, or librt missing.
+else:
     from ._librt_standin import StringWriter, read_i64_le  # type: ignore[assignment]
-
-    HAVE_LIBRT = False

@@ -28,12 +28,11 @@ import gc
 import json
 import re
 import sys
-import types
-from typing import Any, Callable, Final, Union, final
+from typing import Any, Callable, Final, Protocol, Union, final
 
 from mypy_extensions import i64, mypyc_attr
 
-from ._buffer import StringWriter, read_i64_le
+from ._buffer import COMPILED, StringWriter, read_i64_le
 from ._errors import JSONDecodeError, JSONDepthError
 from ._numbers import decimal_to_float
 
@@ -441,13 +440,8 @@ def same_middle(data: bytes, start: i64, raw: bytes) -> bool:
     return True
 
 
-def is_compiled() -> bool:
-    """True when this module runs compiled by mypyc (its functions are not Python functions)."""
-    return not isinstance(is_compiled, types.FunctionType)
-
-
 def choose_scanner() -> Scanner:
-    if is_compiled():
+    if COMPILED:
         return WordScanner()
     if sys.implementation.name == "cpython":
         return RegexScanner()
@@ -1129,8 +1123,14 @@ def loads(
     return decoder.decode(document)
 
 
+class SupportsRead(Protocol):
+    """What load needs of fp, as json: a read() returning the whole document."""
+
+    def read(self) -> str | bytes | bytearray: ...
+
+
 def load(
-    fp: Any,
+    fp: SupportsRead,
     *,
     cls: Any = None,
     object_hook: Callable[[dict[str, Any]], Any] | None = None,

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import json.encoder as _json_encoder
 import sys
-from typing import IO, Callable, Final, Iterator, Optional, Protocol, Union, cast, final
+from typing import Callable, Final, Iterator, Optional, Protocol, Union, cast, final
 
 from mypy_extensions import i32, i64, mypyc_attr
 
-from ._buffer import HAVE_LIBRT, StringWriter, read_i64_le
+from ._buffer import COMPILED, StringWriter, read_i64_le
 from ._floatrepr import SELF_CHECK_PASSED, write_float_repr
 
 __all__ = ["JSONEncoder", "dump", "dumps"]
@@ -39,7 +39,7 @@ _JSON_HAS_C_ENCODER: Final[bool] = getattr(_json_encoder, "c_make_encoder", None
 # Compiled code escapes character by character straight into the buffer; an
 # interpreted char loop is slow, so the pure build escapes a whole string at once
 # with json's own helpers (C on CPython, native on PyPy).
-_ESCAPE_BY_CHAR_LOOP: Final[bool] = HAVE_LIBRT
+_ESCAPE_BY_CHAR_LOOP: Final[bool] = COMPILED
 _quote_ascii: Final[Callable[[str], str]] = _json_encoder.encode_basestring_ascii
 _quote_unicode: Final[Callable[[str], str]] = _json_encoder.encode_basestring
 # Compiled too, json's C helper takes over a string's non-ASCII rest (when at
@@ -51,7 +51,7 @@ _BULK_ESCAPE_MIN_LEN: Final[i64] = 4
 
 # Compiled, the typed shortest-float formatter beats float.__repr__ (dtoa) by far;
 # interpreted, it is slower.
-_FLOAT_BY_SCHUBFACH: Final[bool] = HAVE_LIBRT and SELF_CHECK_PASSED
+_FLOAT_BY_SCHUBFACH: Final[bool] = COMPILED and SELF_CHECK_PASSED
 
 _INFINITY: Final = float("inf")
 _NEG_INFINITY: Final = -float("inf")
@@ -166,6 +166,15 @@ def _write_run(buf: StringWriter, s: str, start: i64, end: i64) -> None:
         buf.write(s[start:end])
 
 
+def _write_rest_and_close(buf: StringWriter, s: str, start: i64, n: i64) -> None:
+    """The plain text after the last escape (all of s if none) and the closing quote."""
+    if start == 0:
+        buf.write(s)
+    elif start < n:
+        _write_run(buf, s, start, n)
+    buf.append(34)
+
+
 def _write_escaped_ascii_bytes(buf: StringWriter, s: str, data: bytes, escapes: list[str]) -> None:
     """'"' + s escaped + '"' for ASCII s, scanning its bytes data 8 at a time."""
     n: i64 = len(data)
@@ -208,11 +217,7 @@ def _write_escaped_ascii_bytes(buf: StringWriter, s: str, data: bytes, escapes: 
                     buf.write(escape)
                     start = i + 1
             i += 1
-    if start == 0:
-        buf.write(s)
-    elif start < n:
-        _write_run(buf, s, start, n)
-    buf.append(34)
+    _write_rest_and_close(buf, s, start, n)
 
 
 def _write_escaped_ascii(buf: StringWriter, s: str) -> None:
@@ -249,11 +254,7 @@ def _write_escaped_ascii(buf: StringWriter, s: str) -> None:
             _write_u_escape(buf, 0xDC00 | (c & 0x3FF))
         i += 1
         start = i
-    if start == 0:
-        buf.write(s)
-    elif start < n:
-        _write_run(buf, s, start, n)
-    buf.append(34)
+    _write_rest_and_close(buf, s, start, n)
 
 
 def _write_escaped_unicode(buf: StringWriter, s: str) -> None:
@@ -277,16 +278,12 @@ def _write_escaped_unicode(buf: StringWriter, s: str) -> None:
         buf.write(_UNICODE_ESCAPES[c])
         i += 1
         start = i
-    if start == 0:
-        buf.write(s)
-    elif start < n:
-        _write_run(buf, s, start, n)
-    buf.append(34)
+    _write_rest_and_close(buf, s, start, n)
 
 
 # Compiled, small ints are written digit by digit: cheaper than str(), which
 # makes a str object to copy; interpreted, str() wins.
-_INTS_BY_DIGITS: Final[bool] = HAVE_LIBRT
+_INTS_BY_DIGITS: Final[bool] = COMPILED
 _SMALL_INT_LIMIT: Final = 10**15  # 15 digits: 4 bits each fit an i64
 
 
@@ -868,9 +865,15 @@ def dumps(
     return encoder.encode(obj)
 
 
+class SupportsWriteStr(Protocol):
+    """What dump needs of fp, as json: a write(str) method."""
+
+    def write(self, s: str, /) -> object: ...
+
+
 def dump(
     obj: object,
-    fp: IO[str],
+    fp: SupportsWriteStr,
     *,
     skipkeys: object = False,
     ensure_ascii: object = True,

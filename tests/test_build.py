@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import pyjsonfast
-from pyjsonfast import _decoder, _encoder
+from pyjsonfast import _buffer, _decoder, _encoder
 
 EXPECTED = os.environ.get("PYJSONFAST_EXPECT_BUILD", "")  # "compiled", "pure" or unset
 COMPILED_MODULES = ("_buffer", "_numbers", "_decoder", "_encoder", "_floatrepr")
@@ -24,6 +24,10 @@ def is_extension(path: str | None) -> bool:
 def test_compiled_flag_matches_loaded_modules() -> None:
     assert pyjsonfast.__compiled__ is is_extension(_decoder.__file__)
     assert is_extension(_encoder.__file__) is pyjsonfast.__compiled__
+    # The build-specific helpers are chosen by the same fact, whatever else is installed.
+    assert _buffer.COMPILED is pyjsonfast.__compiled__
+    standin = _buffer.StringWriter.__module__ == "pyjsonfast._librt_standin"
+    assert standin is not pyjsonfast.__compiled__
 
 
 @pytest.mark.skipif(EXPECTED != "compiled", reason="session does not test the compiled build")

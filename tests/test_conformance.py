@@ -20,7 +20,7 @@ NAN_FILES = {
 }
 
 
-def both_inputs(path: Path) -> list[object]:
+def both_inputs(path: Path) -> list[str | bytes]:
     """The file as bytes, and as str when it is valid UTF-8."""
     raw = path.read_bytes()
     try:

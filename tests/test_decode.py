@@ -276,7 +276,7 @@ def test_extensions_are_keyword_only_and_off_by_default() -> None:
     assert decoder.reject_duplicate_keys is False
     assert decoder.max_depth is None
     with pytest.raises(TypeError):
-        pyjsonfast.JSONDecoder(None)  # type: ignore[misc]
+        pyjsonfast.JSONDecoder(None)  # type: ignore[call-arg]
 
 
 def test_unknown_keyword_is_a_type_error() -> None:
@@ -389,7 +389,7 @@ class UpperDecoder(pyjsonfast.JSONDecoder):
         super().__init__(**kw)
         self.calls = 0
 
-    def decode(self, s: str) -> Any:  # type: ignore[override]
+    def decode(self, s: str) -> Any:
         self.calls += 1
         value = super().decode(s)
         return {k.upper(): v for k, v in value.items()}

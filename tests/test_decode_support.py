@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 # Error messages and positions are json's C scanner's: compare with json only
 # where that scanner is what json uses (CPython). PyPy's json words them differently.
-HAVE_C_JSON = json.scanner.c_make_scanner is not None
+HAVE_C_JSON = getattr(json.scanner, "c_make_scanner", None) is not None
 
 
 def same_value(a: Any, b: Any) -> bool:
@@ -63,4 +63,4 @@ def like_json(got: tuple[Any, ...], expected: tuple[Any, ...]) -> bool:
     differently) the same value, or an error of the same class."""
     if HAVE_C_JSON or got[0] == "ok" or expected[0] == "ok":
         return same_outcome(got, expected)
-    return got[0] == expected[0]
+    return bool(got[0] == expected[0])

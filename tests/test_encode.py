@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import enum
+import functools
 import inspect
 import io
 import itertools
@@ -527,7 +528,8 @@ class StdlibSemicolonEncoder(json.JSONEncoder):
 
 def test_subclass_with_class_level_separators() -> None:
     value = {"a": [1, 2], "b": {}}
-    for options in [{}, {"indent": 2}, {"separators": (",", ":")}]:
+    option_sets: list[dict[str, Any]] = [{}, {"indent": 2}, {"separators": (",", ":")}]
+    for options in option_sets:
         assert pyjsonfast.dumps(value, cls=SemicolonEncoder, **options) == json.dumps(
             value, cls=StdlibSemicolonEncoder, **options
         )
@@ -606,13 +608,14 @@ def test_dump_flat_list_is_chunked_too() -> None:
 
 
 def test_dump_errors_like_json_dump() -> None:
-    for value, options in [
+    cases: list[tuple[object, dict[str, Any]]] = [
         (float("nan"), {"allow_nan": False}),
         ({(1,): 2}, {}),
         ([object()], {}),
-    ]:
-        theirs = outcome(lambda v=value, o=options: json.dump(v, io.StringIO(), **o))
-        ours = outcome(lambda v=value, o=options: pyjsonfast.dump(v, io.StringIO(), **o))
+    ]
+    for value, options in cases:
+        theirs = outcome(functools.partial(json.dump, value, io.StringIO(), **options))
+        ours = outcome(functools.partial(pyjsonfast.dump, value, io.StringIO(), **options))
         assert ours == theirs
 
 
@@ -622,9 +625,9 @@ def test_dump_cycle_after_chunks_went_out() -> None:
     deep = nested_list(10**5)
     for tail in (cycle, deep):
         value = [["x" * 100] * 10_000, tail]
-        theirs = outcome(lambda v=value: json.dump(v, io.StringIO()))
+        theirs = outcome(functools.partial(json.dump, value, io.StringIO()))
         fp = RecordingFile()
-        ours = outcome(lambda v=value, f=fp: pyjsonfast.dump(v, f))
+        ours = outcome(functools.partial(pyjsonfast.dump, value, fp))
         assert len(fp.chunks) > 0  # the error came after output was written
         assert ours[0] == theirs[0] == "error"
         assert ours[1][0] is theirs[1][0]
