@@ -10,6 +10,7 @@ from typing import Any, Callable
 import pytest
 
 import pyjsonfast
+from pyjsonfast._decoder import MAX_DEPTH_LIMIT
 
 HUGE = 10**6
 
@@ -96,17 +97,29 @@ def test_max_depth_on_decoder_and_negative() -> None:
         pyjsonfast.loads("1", max_depth=10**9)
 
 
-def test_deep_max_depth_in_the_main_thread() -> None:
-    depth = 15_000
-    doc = nested_arrays(depth)
+def test_largest_max_depth_is_safe_in_a_small_thread() -> None:
+    depth = MAX_DEPTH_LIMIT
+    outcomes: list[object] = []
+
+    def work() -> None:
+        for doc in (nested_arrays(depth), nested_objects(depth), "[" * HUGE, '{"a":' * HUGE):
+            try:
+                value = pyjsonfast.loads(doc, max_depth=depth)
+            except RecursionError as error:  # uncompiled: Python's limit may come first
+                outcomes.append(isinstance(error, pyjsonfast.JSONDecodeError))
+            else:
+                for _ in range(depth - 1):
+                    value = value[0] if isinstance(value, list) else value["a"]
+                outcomes.append(value in ([], {"a": 1}))
+
+    old = threading.stack_size(512 * 1024)
     try:
-        value = pyjsonfast.loads(doc, max_depth=depth)
-    except RecursionError as error:  # uncompiled: Python's recursion limit comes first
-        assert isinstance(error, pyjsonfast.JSONDecodeError)
-    else:
-        for _ in range(depth - 1):
-            value = value[0]
-        assert value == []
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join()
+    finally:
+        threading.stack_size(old)
+    assert outcomes == [True, True, True, True]
 
 
 def test_depth_error_position_is_in_characters() -> None:
