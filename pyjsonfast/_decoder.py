@@ -42,6 +42,8 @@ __all__ = ["DEFAULT_MAX_DEPTH", "JSONDecoder", "load", "loads"]
 # 1000 at the default recursion limit; compiled frames are small enough that
 # 1000 levels fit even in a 512 KiB thread stack.
 DEFAULT_MAX_DEPTH: Final = 1000
+# json (C and Python) reports "[1,]" and '{"a": 1,}' as trailing commas from 3.13 on.
+TRAILING_COMMA_MESSAGES: Final = sys.version_info >= (3, 13)
 # The largest max_depth accepted. Compiled, one level of objects takes ~175 bytes
 # of C stack and 3000 levels crashed a 512 KiB thread: every accepted setting must
 # stay safe there. (json on 3.12 / 3.13 accepts 1497 / 9998 levels: parsing that
@@ -526,6 +528,18 @@ class Parser:
         doc = self.document()
         return JSONDecodeError(msg, doc, self.char_position(pos))
 
+    def missing_item_error(self, msg: str, pos: i64, closer: i64) -> JSONDecodeError:
+        """msg at pos, or, where json (3.13+) says so, its trailing-comma error at
+        the comma: the container's closer right after a separating comma. Cold."""
+        if TRAILING_COMMA_MESSAGES and self.depth > 0 and pos < self.end:
+            comma: i64 = pos - 1
+            while comma >= 0 and self.data[comma] in b" \t\n\r":
+                comma -= 1
+            if comma >= 0 and self.data[comma] == COMMA and self.data[pos] == closer:
+                what = "array" if closer == CLOSE_ARRAY else "object"
+                return self.error(f"Illegal trailing comma before end of {what}", comma)
+        return self.error(msg, pos)
+
     def depth_error(self, pos: i64) -> JSONDecodeError:
         doc = self.document()
         msg = f"Maximum nesting depth exceeded (max_depth={self.max_depth})"
@@ -595,7 +609,7 @@ class Parser:
                 return self.parse_named_constant("-Infinity", i)
         if c == MINUS or (ZERO <= c <= NINE):
             return self.scanner.number(self, i)
-        raise self.error("Expecting value", i)
+        raise self.missing_item_error("Expecting value", i, CLOSE_ARRAY)
 
     def parse_named_constant(self, name: str, i: i64) -> tuple[object, i64]:
         if not self.allow_nan:
@@ -743,7 +757,9 @@ class Parser:
         if c != CLOSE_OBJECT:
             while True:
                 if c != QUOTE:
-                    raise self.error("Expecting property name enclosed in double quotes", i)
+                    raise self.missing_item_error(
+                        "Expecting property name enclosed in double quotes", i, CLOSE_OBJECT
+                    )
                 key_at = i
                 key, i = self.parse_key(i + 1)
                 c = data[i] if i < end else 0

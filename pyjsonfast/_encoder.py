@@ -35,6 +35,13 @@ __all__ = ["JSONEncoder", "dump", "dumps"]
 # json uses its C encoder for one-shot, unindented output when _json is present
 # (CPython); its messages for NaN and bad keys differ from the Python encoder's.
 _JSON_HAS_C_ENCODER: Final[bool] = getattr(_json_encoder, "c_make_encoder", None) is not None
+# From 3.13 on, json's C encoder also does indented output.
+_C_ENCODER_INDENTS: Final[bool] = sys.version_info >= (3, 13)
+
+
+def _json_would_use_c_encoder(indent: object) -> bool:
+    """Whether json's one-shot encode of these options runs its C encoder."""
+    return _JSON_HAS_C_ENCODER and (indent is None or _C_ENCODER_INDENTS)
 
 # Compiled code escapes character by character straight into the buffer; an
 # interpreted char loop is slow, so the pure build escapes a whole string at once
@@ -52,6 +59,9 @@ _BULK_ESCAPE_MIN_LEN: Final[i64] = 4
 # Compiled, the typed shortest-float formatter beats float.__repr__ (dtoa) by far;
 # interpreted, it is slower.
 _FLOAT_BY_SCHUBFACH: Final[bool] = COMPILED and SELF_CHECK_PASSED
+
+# json's C encoder names the value in this message from 3.12 on, as its Python one always did.
+_C_NAN_MESSAGE_NAMES_VALUE: Final[bool] = sys.version_info >= (3, 12)
 
 _INFINITY: Final = float("inf")
 _NEG_INFINITY: Final = -float("inf")
@@ -528,7 +538,7 @@ class _Writer:
         else:
             return float.__repr__(f)
         if not self.allow_nan:
-            if self.like_c_encoder:
+            if self.like_c_encoder and not _C_NAN_MESSAGE_NAMES_VALUE:
                 raise ValueError("Out of range float values are not JSON compliant")
             raise ValueError("Out of range float values are not JSON compliant: " + repr(o))
         return text
@@ -731,11 +741,11 @@ class JSONEncoder:
 
     def encode(self, o: object) -> str:
         """Return the JSON text for o."""
-        return _new_writer(self, _JSON_HAS_C_ENCODER and self.indent is None).encode(o)
+        return _new_writer(self, _json_would_use_c_encoder(self.indent)).encode(o)
 
     def iterencode(self, o: object, _one_shot: bool = False) -> Iterator[str]:
         """Yield the JSON text for o in chunks."""
-        writer = _new_writer(self, _one_shot and _JSON_HAS_C_ENCODER and self.indent is None)
+        writer = _new_writer(self, _one_shot and _json_would_use_c_encoder(self.indent))
         chunks: list[str] = []
         writer.stream(o, chunks.append)
         yield from chunks
@@ -847,7 +857,7 @@ def dumps(
             separators,
             default,
             sort_keys,
-            _JSON_HAS_C_ENCODER and indent is None,
+            _json_would_use_c_encoder(indent),
         ).encode(obj)
     if cls is None:
         cls = JSONEncoder

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 import random
+import sys
 
 import pytest
 from hypothesis import given
@@ -14,18 +15,31 @@ from test_decode_support import HAVE_C_JSON, like_json, outcome
 
 import pyjsonfast
 
-# (document, msg, pos) as CPython's C json reports them; they hold on every
-# interpreter, since pyjsonfast words its errors as CPython does.
+# From 3.13 on, json names a trailing comma, at the comma.
+TRAILING_COMMA_3_13 = sys.version_info >= (3, 13)
+
+# (document, msg, pos) as CPython's C json of this version reports them; they hold
+# on every interpreter, since pyjsonfast words its errors as CPython does.
 EXPECTED_ERRORS = [
     ("", "Expecting value", 0),
     (" ", "Expecting value", 1),
     ("nul", "Expecting value", 0),
     ("[", "Expecting value", 1),
-    ("[1,]", "Expecting value", 3),
+    (
+        ("[1,]", "Illegal trailing comma before end of array", 2)
+        if TRAILING_COMMA_3_13
+        else ("[1,]", "Expecting value", 3)
+    ),
+    ("[1,}", "Expecting value", 3),
     ("[1 2]", "Expecting ',' delimiter", 3),
     ("[1,", "Expecting value", 3),
     ("{", "Expecting property name enclosed in double quotes", 1),
-    ('{"a":1,}', "Expecting property name enclosed in double quotes", 7),
+    (
+        ('{"a":1, }', "Illegal trailing comma before end of object", 6)
+        if TRAILING_COMMA_3_13
+        else ('{"a":1, }', "Expecting property name enclosed in double quotes", 8)
+    ),
+    ('{"a":1,]', "Expecting property name enclosed in double quotes", 7),
     ('{"a" 1}', "Expecting ':' delimiter", 5),
     ('{"a":', "Expecting value", 5),
     ('{"a":1 "b":2}', "Expecting ',' delimiter", 7),
