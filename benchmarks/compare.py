@@ -42,15 +42,23 @@ BASELINE = "json"
 Body = Callable[[], object]
 
 
+# The accelerators json imports when they exist: CPython's _json, PyPy's _pypyjson.
+ACCELERATORS = ("_json", "_pypyjson")
+
+
+def is_json_module(name: str) -> bool:
+    return name == "json" or name.startswith("json.") or name in ACCELERATORS
+
+
 def import_pure_json() -> ModuleType:
-    """A private copy of the stdlib json package with its C accelerator blocked."""
-    names = [n for n in sys.modules if n == "json" or n.startswith("json.") or n == "_json"]
-    saved = {n: sys.modules.pop(n) for n in names}
-    sys.modules["_json"] = None  # type: ignore[assignment]  # makes "import _json" fail
+    """A private copy of the stdlib json package with its accelerators blocked."""
+    saved = {n: sys.modules.pop(n) for n in [n for n in sys.modules if is_json_module(n)]}
+    for name in ACCELERATORS:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes "import name" fail
     try:
         return importlib.import_module("json")
     finally:
-        for n in [n for n in sys.modules if n == "json" or n.startswith("json.") or n == "_json"]:
+        for n in [n for n in sys.modules if is_json_module(n)]:
             del sys.modules[n]
         sys.modules.update(saved)
 
