@@ -36,26 +36,25 @@ TOOL_FLAG_SETS = [
 ]
 
 
-def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def run_module(
+    module: str, *args: str, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "pyjsonfast", *args],
+        [sys.executable, "-m", module, *args],
         input=stdin,
         capture_output=True,
         env=ENV,
         cwd=CWD,
         timeout=600,
     )
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return run_module("pyjsonfast", *args, stdin=stdin)
 
 
 def run_json_tool(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "json.tool", *args],
-        input=stdin,
-        capture_output=True,
-        env=ENV,
-        cwd=CWD,
-        timeout=600,
-    )
+    return run_module("json.tool", *args, stdin=stdin)
 
 
 def assert_same_as_json_tool(*args: str, stdin: bytes | None = None) -> bytes:

@@ -23,6 +23,17 @@ def nested_objects(depth: int) -> str:
     return '{"a":' * depth + "1" + "}" * depth
 
 
+def run_in_small_thread(work: Callable[[], None]) -> None:
+    """Run work in a thread with a 512 KiB stack, where C recursion overflows early."""
+    old = threading.stack_size(512 * 1024)
+    try:
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join()
+    finally:
+        threading.stack_size(old)
+
+
 def assert_depth_error(call: Callable[[], Any]) -> pyjsonfast.JSONDecodeError:
     with pytest.raises(pyjsonfast.JSONDecodeError) as info:
         call()
@@ -54,13 +65,7 @@ def test_in_a_thread_with_a_small_stack() -> None:
             except RecursionError as error:
                 outcomes.append(isinstance(error, pyjsonfast.JSONDecodeError))
 
-    old = threading.stack_size(512 * 1024)
-    try:
-        thread = threading.Thread(target=work)
-        thread.start()
-        thread.join()
-    finally:
-        threading.stack_size(old)
+    run_in_small_thread(work)
     assert outcomes == [True, True, True, True]
 
 
@@ -112,13 +117,7 @@ def test_largest_max_depth_is_safe_in_a_small_thread() -> None:
                     value = value[0] if isinstance(value, list) else value["a"]
                 outcomes.append(value in ([], {"a": 1}))
 
-    old = threading.stack_size(512 * 1024)
-    try:
-        thread = threading.Thread(target=work)
-        thread.start()
-        thread.join()
-    finally:
-        threading.stack_size(old)
+    run_in_small_thread(work)
     assert outcomes == [True, True, True, True]
 
 
