@@ -4,19 +4,24 @@
     json.loads('{"a": [1, 2.5, null]}')   # {'a': [1, 2.5, None]}
     json.dumps({"a": [1, 2.5, None]})     # '{"a": [1, 2.5, null]}'
 
-The functions and classes here are the compiled ones: this module only re-exports,
-so a call goes straight into the extension.
+Laid out as json is: dumps, dump, loads and load here; JSONEncoder in
+pyjsonfast.encoder and JSONDecoder in pyjsonfast.decoder, subclasses of json's
+own classes. This layer is interpreted (so help() shows its docstrings and
+signatures); each call hands off to the compiled parser or writer at once. The
+signatures are typeshed's for json, plus our keyword-only extensions.
 """
 
 from __future__ import annotations
 
+import json as _json
 from importlib.machinery import EXTENSION_SUFFIXES
+from json import detect_encoding
+from typing import Any, Callable, Optional, Protocol, Union, overload
 
-from . import _decoder
-from ._decoder import JSONDecoder, load, loads
-from ._encoder import JSONEncoder, dump, dumps
-from ._errors import JSONDecodeError
+from . import _decoder, _encoder
 from ._version import __version__
+from .decoder import JSONDecodeError, JSONDecoder, _engine_options
+from .encoder import _ENGINE_ITERENCODES, JSONEncoder, _runs_on_writer
 
 __all__ = [
     "JSONDecodeError",
@@ -24,6 +29,7 @@ __all__ = [
     "JSONEncoder",
     "__compiled__",
     "__version__",
+    "detect_encoding",
     "dump",
     "dumps",
     "load",
@@ -32,3 +38,328 @@ __all__ = [
 
 # True exactly when the mypyc extension is what got imported (not the .py twin).
 __compiled__: bool = (_decoder.__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))
+
+
+class _SupportsWrite(Protocol):
+    """What dump needs of fp, as json: a write(str) method."""
+
+    def write(self, s: str, /) -> object: ...
+
+
+class _SupportsRead(Protocol):
+    """What load needs of fp, as json: a read() returning the whole document."""
+
+    def read(self) -> Union[str, bytes, bytearray]: ...
+
+
+_Document = Union[str, bytes, bytearray, memoryview]
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+@overload
+def dumps(
+    obj: Any,
+    *,
+    skipkeys: bool = False,
+    ensure_ascii: bool = True,
+    check_circular: bool = True,
+    allow_nan: bool = True,
+    cls: None = None,
+    indent: Union[None, int, str] = None,
+    separators: Optional[tuple[str, str]] = None,
+    default: Optional[Callable[[Any], Any]] = None,
+    sort_keys: bool = False,
+) -> str: ...
+@overload
+def dumps(
+    obj: Any,
+    *,
+    skipkeys: bool = False,
+    ensure_ascii: bool = True,
+    check_circular: bool = True,
+    allow_nan: bool = True,
+    cls: type[_json.JSONEncoder],
+    indent: Union[None, int, str] = None,
+    separators: Optional[tuple[str, str]] = None,
+    default: Optional[Callable[[Any], Any]] = None,
+    sort_keys: bool = False,
+    **kwds: Any,
+) -> str: ...
+def dumps(
+    obj: Any,
+    *,
+    skipkeys: bool = False,
+    ensure_ascii: bool = True,
+    check_circular: bool = True,
+    allow_nan: bool = True,
+    cls: Optional[type[_json.JSONEncoder]] = None,
+    indent: Union[None, int, str] = None,
+    separators: Optional[tuple[str, str]] = None,
+    default: Optional[Callable[[Any], Any]] = None,
+    sort_keys: bool = False,
+    **kw: Any,
+) -> str:
+    """Serialize obj to a JSON formatted str, exactly as json.dumps does.
+
+    Every argument is json's: skipkeys drops keys that are not str, int, float,
+    bool or None (else TypeError); ensure_ascii escapes non-ASCII characters;
+    check_circular detects cycles (ValueError; else RecursionError);
+    allow_nan writes NaN and Infinity (else ValueError); indent (an int or a
+    str) pretty-prints; separators is (item_separator, key_separator);
+    default(o) returns a serializable version of o or raises TypeError;
+    sort_keys sorts dicts by key. cls is a JSONEncoder subclass (ours or
+    json's), given the other keywords: unless it overrides encode() or
+    iterencode(), it runs on the compiled writer with its own options and
+    default().
+    """
+    if cls is None and not kw:
+        return _encoder.encode_with_options(
+            obj,
+            skipkeys,
+            ensure_ascii,
+            check_circular,
+            allow_nan,
+            indent,
+            separators,
+            default,
+            sort_keys,
+        )
+    encoder = (JSONEncoder if cls is None else cls)(
+        skipkeys=skipkeys,
+        ensure_ascii=ensure_ascii,
+        check_circular=check_circular,
+        allow_nan=allow_nan,
+        indent=indent,
+        separators=separators,
+        default=default,
+        sort_keys=sort_keys,
+        **kw,
+    )
+    if _runs_on_writer(encoder):
+        return _encoder.writer_for_encoder(encoder, True).encode(obj)
+    return encoder.encode(obj)
+
+
+@overload
+def dump(
+    obj: Any,
+    fp: _SupportsWrite,
+    *,
+    skipkeys: bool = False,
+    ensure_ascii: bool = True,
+    check_circular: bool = True,
+    allow_nan: bool = True,
+    cls: None = None,
+    indent: Union[None, int, str] = None,
+    separators: Optional[tuple[str, str]] = None,
+    default: Optional[Callable[[Any], Any]] = None,
+    sort_keys: bool = False,
+) -> None: ...
+@overload
+def dump(
+    obj: Any,
+    fp: _SupportsWrite,
+    *,
+    skipkeys: bool = False,
+    ensure_ascii: bool = True,
+    check_circular: bool = True,
+    allow_nan: bool = True,
+    cls: type[_json.JSONEncoder],
+    indent: Union[None, int, str] = None,
+    separators: Optional[tuple[str, str]] = None,
+    default: Optional[Callable[[Any], Any]] = None,
+    sort_keys: bool = False,
+    **kwds: Any,
+) -> None: ...
+def dump(
+    obj: Any,
+    fp: _SupportsWrite,
+    *,
+    skipkeys: bool = False,
+    ensure_ascii: bool = True,
+    check_circular: bool = True,
+    allow_nan: bool = True,
+    cls: Optional[type[_json.JSONEncoder]] = None,
+    indent: Union[None, int, str] = None,
+    separators: Optional[tuple[str, str]] = None,
+    default: Optional[Callable[[Any], Any]] = None,
+    sort_keys: bool = False,
+    **kw: Any,
+) -> None:
+    """Serialize obj as JSON into fp (anything with a write(str) method), exactly
+    as json.dump does, in chunks of bounded size. The keywords are dumps's."""
+    if cls is None and not kw:
+        writer = _encoder.writer_for_options(
+            skipkeys,
+            ensure_ascii,
+            check_circular,
+            allow_nan,
+            indent,
+            separators,
+            default,
+            sort_keys,
+            False,  # json.dump runs json's Python encoder
+        )
+        writer.stream(obj, fp.write)
+        return
+    encoder = (JSONEncoder if cls is None else cls)(
+        skipkeys=skipkeys,
+        ensure_ascii=ensure_ascii,
+        check_circular=check_circular,
+        allow_nan=allow_nan,
+        indent=indent,
+        separators=separators,
+        default=default,
+        sort_keys=sort_keys,
+        **kw,
+    )
+    if type(encoder).iterencode in _ENGINE_ITERENCODES:
+        _encoder.writer_for_encoder(encoder, False).stream(obj, fp.write)
+        return
+    for chunk in encoder.iterencode(obj):
+        fp.write(chunk)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@overload
+def loads(
+    s: _Document,
+    *,
+    cls: None = None,
+    object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
+    parse_float: Optional[Callable[[str], Any]] = None,
+    parse_int: Optional[Callable[[str], Any]] = None,
+    parse_constant: Optional[Callable[[str], Any]] = None,
+    object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
+    allow_nan: bool = True,
+    reject_duplicate_keys: bool = False,
+    max_depth: Optional[int] = None,
+) -> Any: ...
+@overload
+def loads(
+    s: _Document,
+    *,
+    cls: type[_json.JSONDecoder],
+    object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
+    parse_float: Optional[Callable[[str], Any]] = None,
+    parse_int: Optional[Callable[[str], Any]] = None,
+    parse_constant: Optional[Callable[[str], Any]] = None,
+    object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
+    **kwds: Any,
+) -> Any: ...
+def loads(
+    s: _Document,
+    *,
+    cls: Optional[type[_json.JSONDecoder]] = None,
+    object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
+    parse_float: Optional[Callable[[str], Any]] = None,
+    parse_int: Optional[Callable[[str], Any]] = None,
+    parse_constant: Optional[Callable[[str], Any]] = None,
+    object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
+    **kw: Any,
+) -> Any:
+    """Deserialize s (a str, bytes, bytearray or memoryview holding a JSON
+    document) to a Python object, exactly as json.loads does.
+
+    The hooks are json's: object_hook(dict) and object_pairs_hook(list of
+    pairs) replace each decoded object; parse_float, parse_int and
+    parse_constant get the text of each float, int and NaN/Infinity. cls is a
+    JSONDecoder subclass (ours or json's), given the other keywords: unless it
+    overrides decode(), raw_decode() or scan_once, it runs on the compiled
+    parser with the hooks it was constructed with.
+
+    Extensions (keyword-only): allow_nan=False rejects NaN and Infinity,
+    reject_duplicate_keys=True rejects an object repeating a key, max_depth
+    (0 to 2000, default 1000) limits nesting; past it comes an error that is
+    both a JSONDecodeError and a RecursionError.
+    """
+    return _loads(s, cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, kw)
+
+
+@overload
+def load(
+    fp: _SupportsRead,
+    *,
+    cls: None = None,
+    object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
+    parse_float: Optional[Callable[[str], Any]] = None,
+    parse_int: Optional[Callable[[str], Any]] = None,
+    parse_constant: Optional[Callable[[str], Any]] = None,
+    object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
+    allow_nan: bool = True,
+    reject_duplicate_keys: bool = False,
+    max_depth: Optional[int] = None,
+) -> Any: ...
+@overload
+def load(
+    fp: _SupportsRead,
+    *,
+    cls: type[_json.JSONDecoder],
+    object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
+    parse_float: Optional[Callable[[str], Any]] = None,
+    parse_int: Optional[Callable[[str], Any]] = None,
+    parse_constant: Optional[Callable[[str], Any]] = None,
+    object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
+    **kwds: Any,
+) -> Any: ...
+def load(
+    fp: _SupportsRead,
+    *,
+    cls: Optional[type[_json.JSONDecoder]] = None,
+    object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
+    parse_float: Optional[Callable[[str], Any]] = None,
+    parse_int: Optional[Callable[[str], Any]] = None,
+    parse_constant: Optional[Callable[[str], Any]] = None,
+    object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
+    **kw: Any,
+) -> Any:
+    """Deserialize fp.read() (a text or binary file holding a JSON document)
+    exactly as json.load does. The keywords are loads's."""
+    return _loads(
+        fp.read(), cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, kw
+    )
+
+
+def _loads(
+    s: _Document,
+    cls: Optional[type[_json.JSONDecoder]],
+    object_hook: Optional[Callable[[dict[Any, Any]], Any]],
+    parse_float: Optional[Callable[[str], Any]],
+    parse_int: Optional[Callable[[str], Any]],
+    parse_constant: Optional[Callable[[str], Any]],
+    object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]],
+    kw: dict[str, Any],
+) -> Any:
+    """loads and load: json's steps, with the parser wherever it acts as the decoder would."""
+    if (
+        cls is None
+        and object_hook is None
+        and parse_float is None
+        and parse_int is None
+        and parse_constant is None
+        and object_pairs_hook is None
+        and not kw
+    ):
+        return _decoder.loads_default(s)
+    document = _decoder.as_document(s)
+    if object_hook is not None:
+        kw["object_hook"] = object_hook
+    if object_pairs_hook is not None:
+        kw["object_pairs_hook"] = object_pairs_hook
+    if parse_float is not None:
+        kw["parse_float"] = parse_float
+    if parse_int is not None:
+        kw["parse_int"] = parse_int
+    if parse_constant is not None:
+        kw["parse_constant"] = parse_constant
+    decoder = (JSONDecoder if cls is None else cls)(**kw)
+    options = _engine_options(decoder)
+    if options is not None:
+        return _decoder.decode_document(document, options)
+    if not isinstance(document, str):
+        document = document.decode(detect_encoding(document), "surrogatepass")
+    return decoder.decode(document)

@@ -1,4 +1,7 @@
-"""The parser: loads, load and JSONDecoder, with json's API and json's results.
+"""The parser: JSON text to Python objects, json's results and json's errors.
+
+The public face (pyjsonfast.loads, pyjsonfast.decoder.JSONDecoder) is
+interpreted and calls the entry points at the end of this module.
 
 One recursive-descent parser for every build, one method per grammar rule,
 building Python objects directly. It scans bytes:
@@ -26,17 +29,30 @@ from __future__ import annotations
 
 import gc
 import json
+import json.decoder
+import json.scanner
 import re
 import sys
-from typing import Any, Callable, Final, Protocol, Union, final
+from typing import Any, Callable, Final, Union, cast, final
 
-from mypy_extensions import i64, mypyc_attr
+from mypy_extensions import i64
 
 from ._buffer import COMPILED, StringWriter, read_i64_le
 from ._errors import JSONDecodeError, JSONDepthError
 from ._numbers import decimal_to_float
 
-__all__ = ["DEFAULT_MAX_DEPTH", "JSONDecoder", "load", "loads"]
+__all__ = [
+    "DEFAULT_MAX_DEPTH",
+    "MAX_DEPTH_LIMIT",
+    "as_document",
+    "Options",
+    "decode_document",
+    "decode_str",
+    "loads_default",
+    "options_from_c_scanner",
+    "parse_options",
+    "raw_decode",
+]
 
 # Nesting deeper than this raises JSONDepthError. json (C) stops a little below
 # 1000 at the default recursion limit; compiled frames are small enough that
@@ -869,14 +885,6 @@ class Parser:
         return JSONDepthError(msg, doc, self.char_position(pos))
 
 
-def skip_str_whitespace(s: str, i: int) -> int:
-    """json's WHITESPACE.match(s, i).end()."""
-    n = len(s)
-    while i < n and s[i] in " \t\n\r":
-        i += 1
-    return i
-
-
 def hex_quad(data: bytes, i: i64) -> int:
     """The value of the four hex digits at data[i:i+4], or -1."""
     value = 0
@@ -1007,165 +1015,116 @@ def as_document(s: object) -> Union[str, bytes]:
     raise TypeError(f"the JSON object must be str, bytes or bytearray, not {s.__class__.__name__}")
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
-class JSONDecoder:
-    """json.JSONDecoder, with the same constructor, decode and raw_decode.
-
-    Extensions (keyword-only, off by default): allow_nan=False rejects NaN and
-    Infinity, reject_duplicate_keys=True rejects an object repeating a key,
-    max_depth limits nesting (default DEFAULT_MAX_DEPTH).
-    """
-
-    def __init__(
-        self,
-        *,
-        object_hook: Callable[[dict[str, Any]], Any] | None = None,
-        parse_float: Callable[[str], Any] | None = None,
-        parse_int: Callable[[str], Any] | None = None,
-        parse_constant: Callable[[str], Any] | None = None,
-        strict: bool = True,
-        object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None,
-        allow_nan: bool = True,
-        reject_duplicate_keys: bool = False,
-        max_depth: int | None = None,
-    ) -> None:
-        self.object_hook = object_hook
-        self.parse_float: Callable[[str], Any] = parse_float or float
-        self.parse_int: Callable[[str], Any] = parse_int or int
-        self.parse_constant: Callable[[str], Any] = parse_constant or DEFAULT_PARSE_CONSTANT
-        self.strict = strict
-        self.object_pairs_hook = object_pairs_hook
-        self.allow_nan = allow_nan
-        self.reject_duplicate_keys = reject_duplicate_keys
-        if max_depth is not None and not 0 <= max_depth <= MAX_DEPTH_LIMIT:
-            raise ValueError(f"max_depth must be between 0 and {MAX_DEPTH_LIMIT}")
-        self.max_depth = max_depth
-
-    def options(self) -> Options:
-        parse_float = self.parse_float
-        parse_int = self.parse_int
-        parse_constant = self.parse_constant
-        max_depth = self.max_depth
-        return Options(
-            self.object_hook,
-            None if parse_float is float else parse_float,
-            None if parse_int is int else parse_int,
-            None if parse_constant is DEFAULT_PARSE_CONSTANT else parse_constant,
-            bool(self.strict),
-            self.object_pairs_hook,
-            bool(self.allow_nan),
-            bool(self.reject_duplicate_keys),
-            DEFAULT_MAX_DEPTH if max_depth is None else max_depth,
-        )
-
-    def decode(self, s: str) -> Any:
-        """The Python value of the JSON document s (a str)."""
-        if not isinstance(s, str):
-            raise TypeError(f"the JSON object must be str, not {s.__class__.__name__}")
-        if type(self) is not JSONDecoder:
-            return self.decode_with_raw_decode(s)
-        return decode_str(s, self.options())
-
-    def decode_with_raw_decode(self, s: str) -> Any:
-        """json's decode, through self.raw_decode, for subclasses that override it."""
-        obj, end = self.raw_decode(s, idx=skip_str_whitespace(s, 0))
-        end = skip_str_whitespace(s, end)
-        if end != len(s):
-            raise JSONDecodeError("Extra data", s, end)
-        return obj
-
-    def raw_decode(self, s: str, idx: int = 0) -> tuple[Any, int]:
-        """The value starting exactly at s[idx] (no whitespace skipped) and the
-        index where it ends."""
-        if not isinstance(s, str):
-            raise TypeError(f"first argument must be a string, not {s.__class__.__name__}")
-        if idx < 0:
-            raise ValueError("idx cannot be negative")
-        if idx > len(s):
-            raise JSONDecodeError("Expecting value", s, idx)
-        parser = str_parser(s, self.options())
-        if parser.char_offsets:
-            value, stop = parser.raw_decode(idx)
-            return value, stop
-        # The parser reads UTF-8 (PyPy): convert idx to bytes and the end back.
-        start = len(s[:idx].encode("utf-8", "surrogatepass"))
-        value, stop = parser.raw_decode(start)
-        return value, idx + len(parser.data[start:stop].decode("utf-8", "surrogatepass"))
+# --- entry points: the public layer (pyjsonfast, pyjsonfast.decoder) calls these -----------
+#
+# Options arrive as the user gave them (typed object: anything json accepts must
+# get through, and a wrong type must meet our message, not mypyc's).
 
 
-def loads(
-    s: object,
-    *,
-    cls: Any = None,
-    object_hook: Callable[[dict[str, Any]], Any] | None = None,
-    parse_float: Callable[[str], Any] | None = None,
-    parse_int: Callable[[str], Any] | None = None,
-    parse_constant: Callable[[str], Any] | None = None,
-    object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None,
-    **kw: Any,
-) -> Any:
-    """Deserialize s (a str, bytes, bytearray or memoryview holding JSON) as json.loads does."""
-    document = as_document(s)
-    if (
-        cls is None
-        and object_hook is None
-        and parse_float is None
-        and parse_int is None
-        and parse_constant is None
-        and object_pairs_hook is None
-        and not kw
-    ):
-        if isinstance(document, str):
-            return decode_str(document, DEFAULT_OPTIONS)
-        return decode_bytes(document, DEFAULT_OPTIONS)
-    if cls is None:
-        cls = JSONDecoder
-    if object_hook is not None:
-        kw["object_hook"] = object_hook
-    if object_pairs_hook is not None:
-        kw["object_pairs_hook"] = object_pairs_hook
-    if parse_float is not None:
-        kw["parse_float"] = parse_float
-    if parse_int is not None:
-        kw["parse_int"] = parse_int
-    if parse_constant is not None:
-        kw["parse_constant"] = parse_constant
-    decoder = cls(**kw)
-    if type(decoder) is JSONDecoder:
-        # Our own decoder reads bytes directly; a subclass gets json's str.
-        if isinstance(document, str):
-            return decode_str(document, decoder.options())
-        return decode_bytes(document, decoder.options())
-    if isinstance(document, bytes):
-        document = document.decode(json.detect_encoding(document), "surrogatepass")
-    return decoder.decode(document)
+def _hook(value: object) -> Callable[[Any], Any] | None:
+    """A hook as given (json calls whatever it is, and so do we)."""
+    return cast("Callable[[Any], Any] | None", value)
 
 
-class SupportsRead(Protocol):
-    """What load needs of fp, as json: a read() returning the whole document."""
+def check_max_depth(max_depth: object) -> i64:
+    """max_depth as given to loads or JSONDecoder: None (the default) or 0..MAX_DEPTH_LIMIT."""
+    if max_depth is None:
+        return DEFAULT_MAX_DEPTH
+    if not isinstance(max_depth, int) or isinstance(max_depth, bool):
+        raise TypeError(f"max_depth must be an int or None, not {type(max_depth).__name__}")
+    if not 0 <= max_depth <= MAX_DEPTH_LIMIT:
+        raise ValueError(f"max_depth must be between 0 and {MAX_DEPTH_LIMIT}, not {max_depth}")
+    return int(max_depth)
 
-    def read(self) -> str | bytes | bytearray: ...
 
-
-def load(
-    fp: SupportsRead,
-    *,
-    cls: Any = None,
-    object_hook: Callable[[dict[str, Any]], Any] | None = None,
-    parse_float: Callable[[str], Any] | None = None,
-    parse_int: Callable[[str], Any] | None = None,
-    parse_constant: Callable[[str], Any] | None = None,
-    object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None,
-    **kw: Any,
-) -> Any:
-    """Deserialize fp.read() (a file of JSON text or bytes) as json.load does."""
-    return loads(
-        fp.read(),
-        cls=cls,
-        object_hook=object_hook,
-        parse_float=parse_float,
-        parse_int=parse_int,
-        parse_constant=parse_constant,
-        object_pairs_hook=object_pairs_hook,
-        **kw,
+def parse_options(
+    object_hook: object,
+    parse_float: object,
+    parse_int: object,
+    parse_constant: object,
+    strict: object,
+    object_pairs_hook: object,
+    allow_nan: object,
+    reject_duplicate_keys: object,
+    max_depth: object,
+) -> Options:
+    """The Options of JSONDecoder(**keywords); a hook equal to json's default is None."""
+    return Options(
+        _hook(object_hook),
+        None if parse_float is None or parse_float is float else _hook(parse_float),
+        None if parse_int is None or parse_int is int else _hook(parse_int),
+        None if parse_constant is None or is_default_parse_constant(parse_constant)
+        else _hook(parse_constant),
+        bool(strict),
+        _hook(object_pairs_hook),
+        bool(allow_nan),
+        bool(reject_duplicate_keys),
+        check_max_depth(max_depth),
     )
+
+
+def is_default_parse_constant(parse_constant: object) -> bool:
+    """json's own parse_constant (its constants dict's __getitem__) or ours."""
+    return parse_constant is DEFAULT_PARSE_CONSTANT or parse_constant == JSON_PARSE_CONSTANT
+
+
+# json's default parse_constant, as its JSONDecoder stores it (a bound method:
+# equal, not identical, each time it is read).
+JSON_PARSE_CONSTANT: Final[object] = getattr(
+    getattr(json.decoder, "_CONSTANTS", {}), "__getitem__", None
+)
+# The type of json's C scanner (json.decoder.JSONDecoder().scan_once), whose
+# attributes are the options it captured at construction; None without _json.
+C_SCANNER_TYPE: Final[object] = getattr(json.scanner, "c_make_scanner", None)
+
+
+def options_from_c_scanner(scanner: object) -> Options | None:
+    """The Options of a json.JSONDecoder whose scan_once is json's C scanner (it
+    captured the decoder's hooks and strict at __init__, as we must); None when
+    scan_once is anything else."""
+    if C_SCANNER_TYPE is None or type(scanner) is not C_SCANNER_TYPE:
+        return None
+    return parse_options(
+        getattr(scanner, "object_hook"),
+        getattr(scanner, "parse_float"),
+        getattr(scanner, "parse_int"),
+        getattr(scanner, "parse_constant"),
+        getattr(scanner, "strict"),
+        getattr(scanner, "object_pairs_hook"),
+        True,
+        False,
+        None,
+    )
+
+
+def decode_document(s: object, options: Options) -> object:
+    """json.loads(s) with these options: s a str, bytes, bytearray or memoryview."""
+    document = as_document(s)
+    if isinstance(document, str):
+        return decode_str(document, options)
+    return decode_bytes(document, options)
+
+
+def loads_default(s: object) -> object:
+    """json.loads(s) with no options: the commonest call, in one step."""
+    document = as_document(s)
+    if isinstance(document, str):
+        return decode_str(document, DEFAULT_OPTIONS)
+    return decode_bytes(document, DEFAULT_OPTIONS)
+
+
+def raw_decode(s: str, idx: int, options: Options) -> tuple[object, int]:
+    """json.JSONDecoder.raw_decode(s, idx): the value starting exactly at s[idx]
+    (no whitespace skipped) and the index where it ends."""
+    if idx < 0:
+        raise ValueError("idx cannot be negative")
+    if idx > len(s):
+        raise JSONDecodeError("Expecting value", s, idx)
+    parser = str_parser(s, options)
+    if parser.char_offsets:
+        value, stop = parser.raw_decode(idx)
+        return value, stop
+    # The parser reads UTF-8 (PyPy): convert idx to bytes and the end back.
+    start = len(s[:idx].encode("utf-8", "surrogatepass"))
+    value, stop = parser.raw_decode(start)
+    return value, idx + len(parser.data[start:stop].decode("utf-8", "surrogatepass"))

@@ -2,8 +2,10 @@
 
 One writer serves both builds. It writes straight into one buffer (librt's
 StringWriter when compiled, the pure stand-in otherwise) and dispatches on exact
-types first; subclasses take a slower path with json's semantics. dump() flushes
-the buffer into fp.write in bounded chunks. Where the builds want different
+types first; subclasses take a slower path with json's semantics. Writer.stream
+flushes the buffer into a sink (fp.write) in bounded chunks. The public face
+(pyjsonfast.dumps, pyjsonfast.encoder.JSONEncoder) is interpreted and calls the
+entry points at the end of this module. Where the builds want different
 tricks (escaping, int and float text), a Final flag set at import picks the
 helper: char loops, 8-byte scans and the Schubfach float formatter compiled;
 json's own C string escapers, str() and repr() interpreted.
@@ -21,14 +23,14 @@ from __future__ import annotations
 
 import json.encoder as _json_encoder
 import sys
-from typing import Callable, Final, Iterator, Optional, Protocol, Union, cast, final
+from typing import Callable, Final, Iterable, Optional, cast, final
 
-from mypy_extensions import i32, i64, mypyc_attr
+from mypy_extensions import i32, i64
 
 from ._buffer import COMPILED, StringWriter, read_i64_le
 from ._floatrepr import SELF_CHECK_PASSED, write_float_repr
 
-__all__ = ["JSONEncoder", "dump", "dumps"]
+__all__ = ["Writer", "encode_with_options", "writer_for_encoder", "writer_for_options"]
 
 # --- what json would do here --------------------------------------------------
 
@@ -360,7 +362,7 @@ def _c_type_name(o: object) -> str:
 
 
 @final
-class _Writer:
+class Writer:
     """One encoding run: options, the buffer, nesting depth and markers."""
 
     def __init__(
@@ -684,116 +686,48 @@ class _Writer:
         self.leave(d)
 
 
-# --- public API ------------------------------------------------------------------
-
-_SeparatorsArg = Optional[Union[tuple[str, str], list[str]]]
-
-
-class _EncoderLike(Protocol):
-    """What dumps/dump need from cls(...): ours, json's, or anyone's encoder."""
-
-    def encode(self, o: object) -> str: ...
-
-    def iterencode(self, o: object) -> Iterator[str]: ...
+# --- entry points: the public layer (pyjsonfast, pyjsonfast.encoder) calls these ------------
+#
+# Options arrive as the user gave them (typed object: anything json accepts must
+# get through, and a wrong type must meet our message, not mypyc's).
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
-class JSONEncoder:
-    """Extensible JSON encoder, with the constructor and methods of json.JSONEncoder.
-
-    Subclass it and override default() to serialise more types; encode() and
-    iterencode() may be overridden too.
-    """
-
-    item_separator: str = ", "
-    key_separator: str = ": "
-
-    def __init__(
-        self,
-        *,
-        skipkeys: object = False,
-        ensure_ascii: object = True,
-        check_circular: object = True,
-        allow_nan: object = True,
-        sort_keys: object = False,
-        indent: Union[int, str, None] = None,
-        separators: _SeparatorsArg = None,
-        default: Optional[Callable[[object], object]] = None,
-    ) -> None:
-        self.skipkeys = skipkeys
-        self.ensure_ascii = ensure_ascii
-        self.check_circular = check_circular
-        self.allow_nan = allow_nan
-        self.sort_keys = sort_keys
-        self.indent = indent
-        if separators is not None:
-            self.item_separator, self.key_separator = separators
-        else:
-            self.item_separator, self.key_separator = _class_separators(type(self))
-            if indent is not None:
-                self.item_separator = ","
-        # json stores default as an instance attribute that shadows the method.
-        self._default_override = default
-
-    def default(self, o: object) -> object:
-        """Return a serialisable object for o, or raise TypeError (as here)."""
-        raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
-
-    def encode(self, o: object) -> str:
-        """Return the JSON text for o."""
-        return _new_writer(self, _json_would_use_c_encoder(self.indent)).encode(o)
-
-    def iterencode(self, o: object, _one_shot: bool = False) -> Iterator[str]:
-        """Yield the JSON text for o in chunks."""
-        writer = _new_writer(self, _one_shot and _json_would_use_c_encoder(self.indent))
-        chunks: list[str] = []
-        writer.stream(o, chunks.append)
-        yield from chunks
+def _check_separator(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    return str.__str__(value)
 
 
-def _class_separators(cls: type) -> tuple[str, str]:
-    """item_separator and key_separator as class attributes of cls.
-
-    An interpreted subclass may set them in its class body; the compiled
-    class's attributes would hide those, so they are looked up here.
-    """
-    item_separator = ", "
-    key_separator = ": "
-    found_item = found_key = False
-    for klass in cls.__mro__:
-        if klass is JSONEncoder:
-            break
-        attributes = vars(klass)
-        value = attributes.get("item_separator")
-        if not found_item and isinstance(value, str):
-            item_separator = value
-            found_item = True
-        value = attributes.get("key_separator")
-        if not found_key and isinstance(value, str):
-            key_separator = value
-            found_key = True
-    return item_separator, key_separator
+def _indent_text(indent: object) -> Optional[str]:
+    """json's indent: None, a str as is, an int as that many spaces."""
+    if indent is None:
+        return None
+    if isinstance(indent, str):
+        return str.__str__(indent)
+    if isinstance(indent, int):
+        return " " * int(indent)
+    raise TypeError(f"indent must be None, an int or a str, not {type(indent).__name__}")
 
 
-def _indent_text(indent: Union[int, str, None]) -> Optional[str]:
-    if indent is None or isinstance(indent, str):
-        return indent
-    return " " * indent
-
-
-def _new_writer(encoder: JSONEncoder, like_c_encoder: bool) -> _Writer:
-    default = encoder._default_override
-    return _Writer(
-        item_separator=encoder.item_separator,
-        key_separator=encoder.key_separator,
-        indent=_indent_text(encoder.indent),
-        sort_keys=bool(encoder.sort_keys),
-        skipkeys=bool(encoder.skipkeys),
-        ensure_ascii=bool(encoder.ensure_ascii),
-        allow_nan=bool(encoder.allow_nan),
-        check_circular=bool(encoder.check_circular),
-        default=default if default is not None else encoder.default,
-        like_c_encoder=like_c_encoder,
+def _separator_pair(separators: object, indent: object) -> tuple[str, str]:
+    """(item_separator, key_separator) as JSONEncoder.__init__ sets them."""
+    if separators is None:
+        return (", " if indent is None else ","), ": "
+    try:
+        pair = list(cast("Iterable[object]", separators))
+    except TypeError:
+        raise TypeError(
+            "separators must be an (item_separator, key_separator) pair, "
+            f"not {type(separators).__name__}"
+        ) from None
+    if len(pair) != 2:
+        raise ValueError(
+            "separators must be an (item_separator, key_separator) pair, "
+            f"not {len(pair)} value{'' if len(pair) == 1 else 's'}"
+        )
+    return (
+        _check_separator(pair[0], "separators[0] (item_separator)"),
+        _check_separator(pair[1], "separators[1] (key_separator)"),
     )
 
 
@@ -801,24 +735,20 @@ def _raise_default(o: object) -> object:
     raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
 
 
-def _writer_for_options(
+def writer_for_options(
     skipkeys: object,
     ensure_ascii: object,
     check_circular: object,
     allow_nan: object,
-    indent: Union[int, str, None],
-    separators: _SeparatorsArg,
-    default: Optional[Callable[[object], object]],
+    indent: object,
+    separators: object,
+    default: object,
     sort_keys: object,
     like_c_encoder: bool,
-) -> _Writer:
-    """The writer JSONEncoder(**options) would make, without making one."""
-    if separators is not None:
-        item_separator, key_separator = separators
-    else:
-        item_separator = ", " if indent is None else ","
-        key_separator = ": "
-    return _Writer(
+) -> Writer:
+    """The writer json.JSONEncoder(**options) would be, without making one."""
+    item_separator, key_separator = _separator_pair(separators, indent)
+    return Writer(
         item_separator=item_separator,
         key_separator=key_separator,
         indent=_indent_text(indent),
@@ -827,105 +757,53 @@ def _writer_for_options(
         ensure_ascii=bool(ensure_ascii),
         allow_nan=bool(allow_nan),
         check_circular=bool(check_circular),
-        default=default if default is not None else _raise_default,
+        default=cast("Callable[[object], object]", default)
+        if default is not None
+        else _raise_default,
         like_c_encoder=like_c_encoder,
     )
 
 
-def dumps(
+def encode_with_options(
     obj: object,
-    *,
-    skipkeys: object = False,
-    ensure_ascii: object = True,
-    check_circular: object = True,
-    allow_nan: object = True,
-    cls: Optional[Callable[..., _EncoderLike]] = None,
-    indent: Union[int, str, None] = None,
-    separators: _SeparatorsArg = None,
-    default: Optional[Callable[[object], object]] = None,
-    sort_keys: object = False,
-    **kw: object,
+    skipkeys: object,
+    ensure_ascii: object,
+    check_circular: object,
+    allow_nan: object,
+    indent: object,
+    separators: object,
+    default: object,
+    sort_keys: object,
 ) -> str:
-    """Serialise obj to a JSON formatted str (as json.dumps)."""
-    if (cls is None or cls is JSONEncoder) and not kw:
-        return _writer_for_options(
-            skipkeys,
-            ensure_ascii,
-            check_circular,
-            allow_nan,
-            indent,
-            separators,
-            default,
-            sort_keys,
-            _json_would_use_c_encoder(indent),
-        ).encode(obj)
-    if cls is None:
-        cls = JSONEncoder
-    encoder: _EncoderLike = cls(
-        skipkeys=skipkeys,
-        ensure_ascii=ensure_ascii,
-        check_circular=check_circular,
-        allow_nan=allow_nan,
-        indent=indent,
-        separators=separators,
-        default=default,
-        sort_keys=sort_keys,
-        **kw,
+    """json.dumps(obj, **options) with no cls, in one call."""
+    return writer_for_options(
+        skipkeys,
+        ensure_ascii,
+        check_circular,
+        allow_nan,
+        indent,
+        separators,
+        default,
+        sort_keys,
+        _json_would_use_c_encoder(indent),
+    ).encode(obj)
+
+
+def writer_for_encoder(encoder: object, one_shot: bool) -> Writer:
+    """The writer that imitates encoder.iterencode(o, _one_shot=one_shot) for a
+    json.JSONEncoder (ours, json's or a subclass's) whose encode and iterencode are
+    json's own: built from the attributes json's iterencode reads, default()
+    included, so an override of default (or a default= argument) is honoured."""
+    indent = getattr(encoder, "indent")
+    return Writer(
+        item_separator=_check_separator(getattr(encoder, "item_separator"), "item_separator"),
+        key_separator=_check_separator(getattr(encoder, "key_separator"), "key_separator"),
+        indent=_indent_text(indent),
+        sort_keys=bool(getattr(encoder, "sort_keys")),
+        skipkeys=bool(getattr(encoder, "skipkeys")),
+        ensure_ascii=bool(getattr(encoder, "ensure_ascii")),
+        allow_nan=bool(getattr(encoder, "allow_nan")),
+        check_circular=bool(getattr(encoder, "check_circular")),
+        default=cast("Callable[[object], object]", getattr(encoder, "default")),
+        like_c_encoder=one_shot and _json_would_use_c_encoder(indent),
     )
-    return encoder.encode(obj)
-
-
-class SupportsWriteStr(Protocol):
-    """What dump needs of fp, as json: a write(str) method."""
-
-    def write(self, s: str, /) -> object: ...
-
-
-def dump(
-    obj: object,
-    fp: SupportsWriteStr,
-    *,
-    skipkeys: object = False,
-    ensure_ascii: object = True,
-    check_circular: object = True,
-    allow_nan: object = True,
-    cls: Optional[Callable[..., _EncoderLike]] = None,
-    indent: Union[int, str, None] = None,
-    separators: _SeparatorsArg = None,
-    default: Optional[Callable[[object], object]] = None,
-    sort_keys: object = False,
-    **kw: object,
-) -> None:
-    """Serialise obj as JSON into fp (a .write()-supporting file-like object)."""
-    if (cls is None or cls is JSONEncoder) and not kw:
-        writer = _writer_for_options(
-            skipkeys,
-            ensure_ascii,
-            check_circular,
-            allow_nan,
-            indent,
-            separators,
-            default,
-            sort_keys,
-            False,  # json.dump runs json's Python encoder
-        )
-        writer.stream(obj, fp.write)
-        return
-    if cls is None:
-        cls = JSONEncoder
-    encoder = cls(
-        skipkeys=skipkeys,
-        ensure_ascii=ensure_ascii,
-        check_circular=check_circular,
-        allow_nan=allow_nan,
-        indent=indent,
-        separators=separators,
-        default=default,
-        sort_keys=sort_keys,
-        **kw,
-    )
-    if isinstance(encoder, JSONEncoder) and type(encoder).iterencode is JSONEncoder.iterencode:
-        _new_writer(encoder, False).stream(obj, fp.write)
-        return
-    for chunk in encoder.iterencode(obj):
-        fp.write(chunk)
