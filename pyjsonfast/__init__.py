@@ -67,7 +67,7 @@ def dumps(
     check_circular: bool = True,
     allow_nan: bool = True,
     cls: None = None,
-    indent: Union[None, int, str] = None,
+    indent: Union[int, str, None] = None,
     separators: Optional[tuple[str, str]] = None,
     default: Optional[Callable[[Any], Any]] = None,
     sort_keys: bool = False,
@@ -81,7 +81,7 @@ def dumps(
     check_circular: bool = True,
     allow_nan: bool = True,
     cls: type[_json.JSONEncoder],
-    indent: Union[None, int, str] = None,
+    indent: Union[int, str, None] = None,
     separators: Optional[tuple[str, str]] = None,
     default: Optional[Callable[[Any], Any]] = None,
     sort_keys: bool = False,
@@ -95,7 +95,7 @@ def dumps(
     check_circular: bool = True,
     allow_nan: bool = True,
     cls: Optional[type[_json.JSONEncoder]] = None,
-    indent: Union[None, int, str] = None,
+    indent: Union[int, str, None] = None,
     separators: Optional[tuple[str, str]] = None,
     default: Optional[Callable[[Any], Any]] = None,
     sort_keys: bool = False,
@@ -152,7 +152,7 @@ def dump(
     check_circular: bool = True,
     allow_nan: bool = True,
     cls: None = None,
-    indent: Union[None, int, str] = None,
+    indent: Union[int, str, None] = None,
     separators: Optional[tuple[str, str]] = None,
     default: Optional[Callable[[Any], Any]] = None,
     sort_keys: bool = False,
@@ -167,7 +167,7 @@ def dump(
     check_circular: bool = True,
     allow_nan: bool = True,
     cls: type[_json.JSONEncoder],
-    indent: Union[None, int, str] = None,
+    indent: Union[int, str, None] = None,
     separators: Optional[tuple[str, str]] = None,
     default: Optional[Callable[[Any], Any]] = None,
     sort_keys: bool = False,
@@ -182,7 +182,7 @@ def dump(
     check_circular: bool = True,
     allow_nan: bool = True,
     cls: Optional[type[_json.JSONEncoder]] = None,
-    indent: Union[None, int, str] = None,
+    indent: Union[int, str, None] = None,
     separators: Optional[tuple[str, str]] = None,
     default: Optional[Callable[[Any], Any]] = None,
     sort_keys: bool = False,
@@ -235,6 +235,7 @@ def loads(
     parse_int: Optional[Callable[[str], Any]] = None,
     parse_constant: Optional[Callable[[str], Any]] = None,
     object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
+    strict: bool = True,
     allow_nan: bool = True,
     reject_duplicate_keys: bool = False,
     max_depth: Optional[int] = None,
@@ -272,12 +273,17 @@ def loads(
     overrides decode(), raw_decode() or scan_once, it runs on the compiled
     parser with the hooks it was constructed with.
 
+    strict=False (passed on to JSONDecoder, as json does) allows control
+    characters inside strings.
+
     Extensions (keyword-only): allow_nan=False rejects NaN and Infinity,
     reject_duplicate_keys=True rejects an object repeating a key, max_depth
     (0 to 2000, default 1000) limits nesting; past it comes an error that is
     both a JSONDecodeError and a RecursionError.
     """
-    return _loads(s, cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, kw)
+    return _loads(
+        s, cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, kw
+    )
 
 
 @overload
@@ -290,6 +296,7 @@ def load(
     parse_int: Optional[Callable[[str], Any]] = None,
     parse_constant: Optional[Callable[[str], Any]] = None,
     object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
+    strict: bool = True,
     allow_nan: bool = True,
     reject_duplicate_keys: bool = False,
     max_depth: Optional[int] = None,

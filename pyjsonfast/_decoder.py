@@ -33,7 +33,7 @@ import json.decoder
 import json.scanner
 import re
 import sys
-from typing import Any, Callable, Final, Union, cast, final
+from typing import Any, Callable, Final, Protocol, Union, cast, final
 
 from mypy_extensions import i64
 
@@ -44,8 +44,8 @@ from ._numbers import decimal_to_float
 __all__ = [
     "DEFAULT_MAX_DEPTH",
     "MAX_DEPTH_LIMIT",
-    "as_document",
     "Options",
+    "as_document",
     "decode_document",
     "decode_str",
     "loads_default",
@@ -843,15 +843,12 @@ class Parser:
         """json's JSONDecoder.decode: one value, whitespace around it, nothing else."""
         # The cyclic GC cannot free anything a parse makes (a tree, referenced until
         # it is returned) but would traverse it over and over as it grows: pause it
-        # for large documents, when no user hook runs that could notice.
+        # for large documents. Hooks run with it paused too (json with a hook is
+        # as slow as without: the traversals cost the same); a hook's own garbage
+        # cycles wait for the end of the parse.
         pause_gc = (
             GC_PAUSE_MIN_BYTES <= self.end
             and PAUSE_GC_ALLOWED
-            and self.object_hook is None
-            and self.object_pairs_hook is None
-            and self.parse_float is None
-            and self.parse_int is None
-            and self.parse_constant is None
             and gc.isenabled()
         )
         if pause_gc:
@@ -1078,19 +1075,31 @@ JSON_PARSE_CONSTANT: Final[object] = getattr(
 C_SCANNER_TYPE: Final[object] = getattr(json.scanner, "c_make_scanner", None)
 
 
+class CapturedOptions(Protocol):
+    """The read-only attributes of json's C scanner."""
+
+    object_hook: object
+    parse_float: object
+    parse_int: object
+    parse_constant: object
+    strict: object
+    object_pairs_hook: object
+
+
 def options_from_c_scanner(scanner: object) -> Options | None:
     """The Options of a json.JSONDecoder whose scan_once is json's C scanner (it
     captured the decoder's hooks and strict at __init__, as we must); None when
     scan_once is anything else."""
     if C_SCANNER_TYPE is None or type(scanner) is not C_SCANNER_TYPE:
         return None
+    captured = cast(CapturedOptions, scanner)
     return parse_options(
-        getattr(scanner, "object_hook"),
-        getattr(scanner, "parse_float"),
-        getattr(scanner, "parse_int"),
-        getattr(scanner, "parse_constant"),
-        getattr(scanner, "strict"),
-        getattr(scanner, "object_pairs_hook"),
+        captured.object_hook,
+        captured.parse_float,
+        captured.parse_int,
+        captured.parse_constant,
+        captured.strict,
+        captured.object_pairs_hook,
         True,
         False,
         None,

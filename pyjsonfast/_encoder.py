@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json.encoder as _json_encoder
 import sys
-from typing import Callable, Final, Iterable, Optional, cast, final
+from typing import Callable, Final, Iterable, Optional, Protocol, cast, final
 
 from mypy_extensions import i32, i64
 
@@ -789,21 +789,37 @@ def encode_with_options(
     ).encode(obj)
 
 
+class EncoderAttributes(Protocol):
+    """What json's JSONEncoder.iterencode reads of the encoder (typed object: they
+    are whatever the user set, checked as the writer takes them)."""
+
+    item_separator: object
+    key_separator: object
+    indent: object
+    sort_keys: object
+    skipkeys: object
+    ensure_ascii: object
+    allow_nan: object
+    check_circular: object
+    default: object
+
+
 def writer_for_encoder(encoder: object, one_shot: bool) -> Writer:
     """The writer that imitates encoder.iterencode(o, _one_shot=one_shot) for a
     json.JSONEncoder (ours, json's or a subclass's) whose encode and iterencode are
     json's own: built from the attributes json's iterencode reads, default()
     included, so an override of default (or a default= argument) is honoured."""
-    indent = getattr(encoder, "indent")
+    options = cast(EncoderAttributes, encoder)
+    indent = options.indent
     return Writer(
-        item_separator=_check_separator(getattr(encoder, "item_separator"), "item_separator"),
-        key_separator=_check_separator(getattr(encoder, "key_separator"), "key_separator"),
+        item_separator=_check_separator(options.item_separator, "item_separator"),
+        key_separator=_check_separator(options.key_separator, "key_separator"),
         indent=_indent_text(indent),
-        sort_keys=bool(getattr(encoder, "sort_keys")),
-        skipkeys=bool(getattr(encoder, "skipkeys")),
-        ensure_ascii=bool(getattr(encoder, "ensure_ascii")),
-        allow_nan=bool(getattr(encoder, "allow_nan")),
-        check_circular=bool(getattr(encoder, "check_circular")),
-        default=cast("Callable[[object], object]", getattr(encoder, "default")),
+        sort_keys=bool(options.sort_keys),
+        skipkeys=bool(options.skipkeys),
+        ensure_ascii=bool(options.ensure_ascii),
+        allow_nan=bool(options.allow_nan),
+        check_circular=bool(options.check_circular),
+        default=cast("Callable[[object], object]", options.default),
         like_c_encoder=one_shot and _json_would_use_c_encoder(indent),
     )

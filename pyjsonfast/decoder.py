@@ -18,7 +18,7 @@ __all__ = ["JSONDecodeError", "JSONDecoder"]
 
 # json's decode(s, _w=WHITESPACE.match): our decode has the same default, and
 # any other _w gets json's own decode.
-_JSON_WHITESPACE_MATCH: Final[Callable[..., Any]] = getattr(json.decoder, "WHITESPACE").match
+_JSON_WHITESPACE_MATCH: Final[Callable[..., Any]] = getattr(json.decoder, "WHITESPACE").match  # noqa: B009 (not in typeshed)
 
 
 class JSONDecoder(json.JSONDecoder):
@@ -70,7 +70,7 @@ class JSONDecoder(json.JSONDecoder):
         self.reject_duplicate_keys = reject_duplicate_keys
         self.max_depth = max_depth
         # json's scan_once (set by json's __init__), to tell whether it was replaced.
-        self._scan_once_at_init: object = getattr(self, "scan_once")
+        self._scan_once_at_init: object = getattr(self, "scan_once")  # noqa: B009 (not in typeshed)
 
     def decode(self, s: str, _w: Callable[..., Any] = _JSON_WHITESPACE_MATCH) -> Any:
         """The Python value of the JSON document s (a str), as json.JSONDecoder.decode."""

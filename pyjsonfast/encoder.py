@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring, encode_basestring_ascii
-from typing import Any, Callable, Final, Iterator
+from typing import Any, Callable, Final, Iterator, Optional, Union
 
 from . import _encoder
 
@@ -24,6 +24,32 @@ class JSONEncoder(json.JSONEncoder):
     overrides encode() or iterencode() gets exactly json's semantics: encode()
     then joins iterencode(o, _one_shot=True).
     """
+
+    def __init__(
+        self,
+        *,
+        skipkeys: bool = False,
+        ensure_ascii: bool = True,
+        check_circular: bool = True,
+        allow_nan: bool = True,
+        sort_keys: bool = False,
+        indent: Optional[Union[int, str]] = None,
+        separators: Optional[tuple[str, str]] = None,
+        default: Optional[Callable[[Any], Any]] = None,
+    ) -> None:
+        # json's own __init__ (it sets the attributes iterencode reads); restated
+        # only to type default as a one-argument callable, which type checkers
+        # can infer a lambda's parameter from.
+        super().__init__(
+            skipkeys=skipkeys,
+            ensure_ascii=ensure_ascii,
+            check_circular=check_circular,
+            allow_nan=allow_nan,
+            sort_keys=sort_keys,
+            indent=indent,
+            separators=separators,
+            default=default,
+        )
 
     def encode(self, o: Any) -> str:
         """Return the JSON text for o, as json.JSONEncoder.encode does."""

@@ -281,7 +281,7 @@ def test_extensions_are_keyword_only_and_off_by_default() -> None:
 
 def test_unknown_keyword_is_a_type_error() -> None:
     with pytest.raises(TypeError):
-        pyjsonfast.loads("1", no_such_option=True)
+        pyjsonfast.loads("1", no_such_option=True)  # type: ignore[call-overload]
 
 
 # --- input types and encodings ------------------------------------------------------
@@ -314,7 +314,7 @@ def test_str_with_bom_fails_like_json() -> None:
 @pytest.mark.parametrize("value", [1, 1.5, None, [b"[]"], object()])
 def test_other_types_are_type_errors_like_json(value: object) -> None:
     with pytest.raises(TypeError) as ours:
-        pyjsonfast.loads(value)
+        pyjsonfast.loads(value)  # type: ignore[call-overload]
     with pytest.raises(TypeError) as theirs:
         json.loads(value)  # type: ignore[arg-type]
     assert str(ours.value) == str(theirs.value)
@@ -389,7 +389,7 @@ class UpperDecoder(pyjsonfast.JSONDecoder):
         super().__init__(**kw)
         self.calls = 0
 
-    def decode(self, s: str) -> Any:
+    def decode(self, s: str, *args: Any, **kw: Any) -> Any:
         self.calls += 1
         value = super().decode(s)
         return {k.upper(): v for k, v in value.items()}

@@ -385,7 +385,7 @@ def test_allow_nan_false(indent: Any) -> None:
 
 def test_unexpected_keyword_argument() -> None:
     with pytest.raises(TypeError):
-        pyjsonfast.dumps(1, unknown_option=True)
+        pyjsonfast.dumps(1, unknown_option=True)  # type: ignore[call-overload]
 
 
 # --- depth -------------------------------------------------------------------------------
