@@ -26,6 +26,9 @@ TEST_DEPS = ["pytest", "hypothesis"]
 BENCH_DEPS = ["pytest", "pytest-benchmark"]
 OTHER_LIBRARIES = ("simplejson", "ujson", "orjson", "msgspec")
 MYPY = "mypy==2.4.1"
+# Pinned like mypy: which lines of tests/typing/bad_usage.py a checker rejects can
+# change between its versions.
+BASEDPYRIGHT = "basedpyright==1.40.2"
 # What a clean copy of the project leaves out: VCS data, build output, caches.
 COPY_IGNORE = shutil.ignore_patterns(
     ".git",
@@ -199,11 +202,22 @@ def tests_versions(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict on the package, the tests and the benchmarks."""
+    """mypy --strict on the package, tests and benchmarks; then the public typing as
+    users meet it: tests/typing/check_typing.py runs mypy --strict and basedpyright
+    (strict) on correct and on wrong json code written against pyjsonfast."""
     session.install(
-        MYPY, "librt", "mypy_extensions", "nox", *TEST_DEPS, *BENCH_DEPS, *OTHER_LIBRARIES
+        MYPY,
+        BASEDPYRIGHT,
+        "librt",
+        "mypy_extensions",
+        "nox",
+        *TEST_DEPS,
+        *BENCH_DEPS,
+        *OTHER_LIBRARIES,
     )
+    # [tool.mypy] leaves tests/typing/*_usage.py to check_typing.py.
     session.run("mypy", "--strict", "pyjsonfast", "tests", "benchmarks", "noxfile.py")
+    session.run("python", "tests/typing/check_typing.py")
 
 
 @nox.session
