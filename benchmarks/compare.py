@@ -81,6 +81,8 @@ class Library:
         dumps: Optional[Callable[[object], object]],
         dumps_indent: Optional[Callable[[object], object]],
         dump_file: Optional[Callable[[object, Scratch], object]],
+        dumps_json_cls: Optional[Callable[[object], object]] = None,
+        loads_json_cls: Optional[Callable[[str], object]] = None,
     ) -> None:
         self.name = name
         self.ops: dict[str, Optional[Callable[..., object]]] = {
@@ -89,7 +91,29 @@ class Library:
             "dumps": dumps,
             "dumps_indent": dumps_indent,
             "dump_file": dump_file,
+            "dumps_json_cls": dumps_json_cls,
+            "loads_json_cls": loads_json_cls,
         }
+
+
+class FrameworkEncoder(json.JSONEncoder):
+    """What frameworks pass as cls=: json's own class with default() overridden."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, (set, frozenset)):
+            return sorted(o)
+        return super().default(o)
+
+
+def keep_object(d: dict[str, Any]) -> Any:
+    return d
+
+
+class FrameworkDecoder(json.JSONDecoder):
+    """What frameworks pass as cls=: json's own class setting object_hook in __init__."""
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(object_hook=keep_object, **kw)
 
 
 class Scratch:
@@ -122,8 +146,9 @@ def bytes_file_writer(dumps: Callable[[object], bytes]) -> Callable[[object, Scr
     return run
 
 
-def json_like(name: str, mod: Any) -> Library:
-    """json, the pure json copy, simplejson and pyjsonfast share json's API."""
+def json_like(name: str, mod: Any, takes_json_classes: bool = False) -> Library:
+    """json, the pure json copy, simplejson and pyjsonfast share json's API; json and
+    pyjsonfast also take json's own encoder and decoder classes as cls=."""
     return Library(
         name,
         loads_str=mod.loads,
@@ -131,13 +156,22 @@ def json_like(name: str, mod: Any) -> Library:
         dumps=mod.dumps,
         dumps_indent=lambda o: mod.dumps(o, indent=2),
         dump_file=text_file_writer(mod.dump),
+        dumps_json_cls=(lambda o: mod.dumps(o, cls=FrameworkEncoder))
+        if takes_json_classes
+        else None,
+        loads_json_cls=(lambda s: mod.loads(s, cls=FrameworkDecoder))
+        if takes_json_classes
+        else None,
     )
 
 
 def available_libraries() -> list[Library]:
     build = "compiled" if pyjsonfast.__compiled__ else "pure"
     json_label = "json (C)" if platform.python_implementation() == "CPython" else "json (PyPy)"
-    libs = [json_like(BASELINE, json), json_like(f"pyjsonfast ({build})", pyjsonfast)]
+    libs = [
+        json_like(BASELINE, json, takes_json_classes=True),
+        json_like(f"pyjsonfast ({build})", pyjsonfast, takes_json_classes=True),
+    ]
     libs[0].name = json_label
     libs.append(json_like("json (pure Python)", import_pure_json()))
     simplejson = optional_import("simplejson")
@@ -191,13 +225,15 @@ OPERATIONS = {
     "dumps": "dumps(obj)",
     "dumps_indent": "dumps(obj, indent=2)",
     "dump_file": "dump(obj, file)",
+    "dumps_json_cls": "dumps(obj, cls=<json.JSONEncoder subclass overriding default>)",
+    "loads_json_cls": "loads(str, cls=<json.JSONDecoder subclass setting object_hook>)",
 }
 
 
 def make_body(
     op: str, fn: Callable[..., object], raw: bytes, text: str, value: object, scratch: Scratch
 ) -> Body:
-    if op == "loads":
+    if op in ("loads", "loads_json_cls"):
         return lambda: fn(text)
     if op == "loads_bytes":
         return lambda: fn(raw)

@@ -27,11 +27,10 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+import pyjsonfast as json
 import pyjsonfast.decoder
 import pyjsonfast.encoder
 from pyjsonfast.decoder import JSONDecodeError
-
-import pyjsonfast as json
 
 RECORD = {"id": 7, "name": "café", "tags": ["a", "b"], "score": 2.5, "ok": True, "none": None}
 DOC = '{"id": 7, "price": 19.99, "when": "2024-05-01T12:00:00+00:00", "items": [1, 2, 3]}'
