@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import IO, Any, NoReturn, Optional
 
 from . import JSONDecodeError, __compiled__, __version__, dump, loads
+from ._decoder import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT
 
 EXIT_INVALID = 1  # the input is not valid JSON (or not UTF-8)
 EXIT_USAGE = 2  # bad arguments, missing/unreadable/unwritable file (argparse uses 2 too)
@@ -104,10 +105,11 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--max-depth",
-        type=positive_int,
+        type=max_depth,
         default=None,
         metavar="N",
-        help="treat input nested deeper than N arrays/objects as invalid",
+        help="treat input nested deeper than N arrays/objects as invalid "
+        f"(N from 0 to {MAX_DEPTH_LIMIT}, as for loads; default: {DEFAULT_MAX_DEPTH})",
     )
     parser.add_argument(
         "--version",
@@ -118,10 +120,15 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     return parser
 
 
-def positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+def max_depth(text: str) -> int:
+    """--max-depth's value, checked against loads' range while parsing the arguments,
+    so a bad setting is a usage error before any input is read."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if not 0 <= value <= MAX_DEPTH_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_DEPTH_LIMIT}, not {value}")
     return value
 
 

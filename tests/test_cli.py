@@ -13,6 +13,7 @@ import pytest
 from shared_data import CORPUS_NAMES, shared_path
 
 import pyjsonfast
+from pyjsonfast._decoder import MAX_DEPTH_LIMIT
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = DATA / "sample.json"
@@ -173,11 +174,24 @@ def test_max_depth() -> None:
     assert result.stderr.decode().startswith("<stdin>:1:")
 
 
-@pytest.mark.parametrize("value", ["0", "-1", "x"])
-def test_max_depth_must_be_a_positive_int(value: str) -> None:
-    result = run_cli("--max-depth", value, stdin=b"[]")
-    assert result.returncode == 2
-    assert b"--max-depth" in result.stderr
+def test_max_depth_takes_the_apis_whole_range() -> None:
+    # 0 allows scalars only, as loads(max_depth=0) does.
+    assert run_cli("--max-depth", "0", "--compact", stdin=b"1").stdout == b"1\n"
+    assert run_cli("--max-depth", "0", stdin=b"[]").returncode == 1
+    ceiling = str(MAX_DEPTH_LIMIT)
+    assert run_cli("--max-depth", ceiling, "--compact", stdin=b"[[]]").stdout == b"[[]]\n"
+
+
+@pytest.mark.parametrize("value", ["-1", str(MAX_DEPTH_LIMIT + 1), "3000", "x", ""])
+def test_max_depth_out_of_range_is_a_usage_error(value: str, tmp_path: Path) -> None:
+    # A usage error from argparse, before any input is read: even a missing input
+    # file is not reached.
+    for infile in (str(SAMPLE), str(tmp_path / "missing.json")):
+        result = run_cli("--max-depth", value, infile)
+        assert (result.returncode, result.stdout) == (2, b"")
+        last = result.stderr.decode().splitlines()[-1]
+        assert last.startswith("python -m pyjsonfast: error: argument --max-depth: "), last
+        assert "missing.json" not in last
 
 
 def test_version_names_the_build() -> None:
