@@ -186,6 +186,17 @@ def input_lines(path: str) -> Iterator[bytes]:
             fail(EXIT_USAGE, f"pyjsonfast: cannot read {path}: {exc.strerror or exc}")
 
 
+def without_line_end(line: bytes) -> bytes:
+    """A JSON Lines line without its newline ("\\n" or "\\r\\n"), which is not part of
+    the document: an error at the end of the line is then reported on that line,
+    not at column 1 of the next."""
+    if line.endswith(b"\r\n"):
+        return line[:-2]
+    if line.endswith(b"\n"):
+        return line[:-1]
+    return line
+
+
 def parse(name: str, data: bytes, first_line: int, load_args: dict[str, Any]) -> object:
     try:
         text = data.decode("utf-8")
@@ -204,7 +215,7 @@ def documents(
 ) -> Iterator[object]:
     if options.json_lines:
         for number, line in enumerate(input_lines(options.infile), start=1):
-            yield parse(name, line, number, load_args)
+            yield parse(name, without_line_end(line), number, load_args)
     else:
         yield parse(name, read_input(options.infile), 1, load_args)
 

@@ -296,6 +296,27 @@ def test_json_lines_error_reports_the_file_line(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A blank line is invalid, as in json.tool: it is the line named.
+        (b'{"a":1}\n{"a":2}\n\n{"a":4}\n', ["<stdin>:3:1: Expecting value", "    ", "    ^"]),
+        (b'{"a":1}\r\n\r\n{"a":3}\r\n', ["<stdin>:2:1: Expecting value", "    ", "    ^"]),
+        (b"[1]\n  \n", ["<stdin>:2:3: Expecting value", "      ", "      ^"]),
+        # An error at the very end of a line is on that line, after its last character.
+        (b'{"a":1}\n{"a":\n{"a":3}\n', ["<stdin>:2:6: Expecting value", '    {"a":', "         ^"]),
+        (b"[1,\n", ["<stdin>:1:4: Expecting value", "    [1,", "       ^"]),
+        (b"[1,", ["<stdin>:1:4: Expecting value", "    [1,", "       ^"]),
+    ],
+    ids=["blank", "blank-crlf", "spaces", "line-end", "last-line-end", "no-final-newline"],
+)
+def test_json_lines_error_at_line_end_names_that_line(lines: bytes, expected: list[str]) -> None:
+    result = run_cli("--json-lines", "--compact", stdin=lines)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == expected
+    assert run_json_tool("--json-lines", "--compact", stdin=lines).returncode == 1
+
+
 def test_lone_surrogate_escape_kept_as_json_tool_does() -> None:
     assert_same_as_json_tool(stdin=b'"\\ud800"')
     # Unwritable as UTF-8 without escaping: json.tool exits 1 with the codec's message.
