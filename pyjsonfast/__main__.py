@@ -274,14 +274,17 @@ def main(argv: Optional[list[str]] = None) -> int:
         code = run(argv, prog)
         sys.stdout.flush()
         return code
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`): end quietly. Point stdout at devnull so
-        # the interpreter's final flush does not raise again.
+    except BrokenPipeError as exc:
+        # The reader went away (e.g. `| head`): end without a traceback and with
+        # json.tool's status, the error number (EPIPE, 32) on CPython 3.9-3.13 and
+        # PyPy. json.tool is quiet because its `with` has closed stdout; here stdout
+        # is pointed at devnull instead, so whatever is still buffered cannot raise
+        # BrokenPipeError again when the interpreter flushes it at exit.
         import os
 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        return exc.errno or 0  # as sys.exit(exc.errno) in json.tool
     except KeyboardInterrupt:
         return 130
 

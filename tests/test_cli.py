@@ -358,24 +358,45 @@ def test_unwritable_outfile_is_a_usage_error(tmp_path: Path) -> None:
     assert result.stderr.decode().count("\n") == 1
 
 
-def test_closed_stdout_pipe_ends_quietly() -> None:
-    doc = json.dumps(list(range(200_000))).encode()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "pyjsonfast"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=ENV,
-        cwd=CWD,
-    )
-    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
-    proc.stdin.write(doc)
-    proc.stdin.close()
-    assert proc.stdout.read(100).startswith(b"[\n")
-    proc.stdout.close()  # like `| head`
-    stderr = proc.stderr.read()
-    assert proc.wait(timeout=120) == 0
-    assert stderr == b""
+def exit_status_when_reader_leaves(module: str, args: list[str], infile: Path) -> tuple[int, bytes]:
+    """Run `python -m module`, read a little of its output and close the pipe, like
+    `| head -c 100`; return its exit status and standard error."""
+    with open(infile, "rb") as stdin:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", module, *args],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=ENV,
+            cwd=CWD,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.read(100)
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        proc.stderr.close()
+        return proc.wait(timeout=120), stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "document"),
+    [
+        ([], json.dumps(list(range(200_000))) + "\n"),
+        (["--json-lines"], (json.dumps({"a": list(range(50))}) + "\n") * 20_000),
+    ],
+    ids=["document", "json-lines"],
+)
+def test_closed_stdout_pipe_exits_as_json_tool_does(
+    args: list[str], document: str, tmp_path: Path
+) -> None:
+    # Output far larger than a pipe's buffer, so the write after the close fails.
+    infile = tmp_path / "in.json"
+    infile.write_text(document, encoding="utf-8")
+    ours, our_stderr = exit_status_when_reader_leaves("pyjsonfast", args, infile)
+    theirs, _ = exit_status_when_reader_leaves("json.tool", args, infile)
+    assert theirs != 0  # the pipe really broke: json.tool exits with EPIPE's number
+    assert ours == theirs
+    assert our_stderr == b""  # no traceback, no "Exception ignored" at exit
 
 
 # --- large inputs -------------------------------------------------------------------------
