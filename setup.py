@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import sys
+from importlib.metadata import version
 
 from setuptools import setup
 
@@ -31,6 +33,24 @@ def want_compiled() -> bool:
     return sys.version_info >= (3, 10)
 
 
+def librt_requirement() -> str:
+    """librt from the version present at build time up to its next minor release.
+
+    The compiled modules check librt's C API when imported: its ABI version must
+    equal the one in the headers of the mypyc that built them, its API version be
+    at least theirs, or the import fails ("ABI/API version conflict for librt...").
+    librt is 0.x: its headers say the ABI changes only in exceptional cases, but no
+    version number promises when, so allow only the minor series pinned in
+    [build-system] requires, which is what was built and tested against.
+    """
+    built_with = version("librt")
+    match = re.match(r"(\d+)\.(\d+)", built_with)
+    if match is None:
+        raise RuntimeError(f"cannot read librt's version {built_with!r}")
+    major, minor = int(match.group(1)), int(match.group(2))
+    return f"librt>={built_with},<{major}.{minor + 1}"
+
+
 ext_modules = []
 # mypy_extensions provides the native int types (i64...) in both builds; librt is
 # what the compiled modules import at start (the pure build uses _librt_standin).
@@ -45,6 +65,6 @@ if want_compiled():
         opt_level=os.environ.get("MYPYC_OPT_LEVEL", "3"),
         group_name="pyjsonfast",
     )
-    install_requires.append("librt>=0.16.0")
+    install_requires.append(librt_requirement())
 
 setup(ext_modules=ext_modules, install_requires=install_requires)

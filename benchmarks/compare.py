@@ -4,11 +4,16 @@
     python benchmarks/compare.py --ops loads,dumps --repeat 9
 
 For each operation it prints a markdown table: one row per corpus document plus a
-geometric-mean row, one column per library with its best time over the repeats and
-its speed-up against json (C) measured in the same run ("2.00x" = twice as fast as
-json's C accelerator; below 1.00x is slower). Libraries that are not installed show
-"n/a". The header says which interpreter and which pyjsonfast build (compiled or
-pure) ran, so the same command serves CPython, the pure build and PyPy.
+geometric-mean row, one column per library. The first column is the baseline, json
+as imported (json (C) on CPython, PyPy's json on PyPy), with its best time over the
+repeats; every other cell has the library's best time and its speed-up against the
+baseline in the same run ("2.00x" = twice as fast; below 1.00x is slower). Columns:
+pyjsonfast, json's pure-Python code, and simplejson, ujson, orjson and msgspec only
+when they are installed (--libs keeps a subset). A cell reads "n/a" where the library
+or the baseline raised on that document (the error goes to stderr as a "# ..." line),
+and a library's geometric mean reads "n/a" unless all its documents were timed. The
+header says which interpreter and which pyjsonfast build (compiled or pure) ran, so
+the same command serves CPython, the pure build and PyPy.
 
 The corpus is read from $PYJSONFAST_SHARED/corpus, or ../shared/corpus beside the
 project root.

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import IO, Any, NoReturn, Optional
 
 from . import JSONDecodeError, __compiled__, __version__, dump, loads
+from ._decoder import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT
 
 EXIT_INVALID = 1  # the input is not valid JSON (or not UTF-8)
 EXIT_USAGE = 2  # bad arguments, missing/unreadable/unwritable file (argparse uses 2 too)
@@ -104,10 +105,11 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--max-depth",
-        type=positive_int,
+        type=max_depth,
         default=None,
         metavar="N",
-        help="treat input nested deeper than N arrays/objects as invalid",
+        help="treat input nested deeper than N arrays/objects as invalid "
+        f"(N from 0 to {MAX_DEPTH_LIMIT}, as for loads; default: {DEFAULT_MAX_DEPTH})",
     )
     parser.add_argument(
         "--version",
@@ -118,10 +120,15 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     return parser
 
 
-def positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+def max_depth(text: str) -> int:
+    """--max-depth's value, checked against loads' range while parsing the arguments,
+    so a bad setting is a usage error before any input is read."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if not 0 <= value <= MAX_DEPTH_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_DEPTH_LIMIT}, not {value}")
     return value
 
 
@@ -179,6 +186,17 @@ def input_lines(path: str) -> Iterator[bytes]:
             fail(EXIT_USAGE, f"pyjsonfast: cannot read {path}: {exc.strerror or exc}")
 
 
+def without_line_end(line: bytes) -> bytes:
+    """A JSON Lines line without its newline ("\\n" or "\\r\\n"), which is not part of
+    the document: an error at the end of the line is then reported on that line,
+    not at column 1 of the next."""
+    if line.endswith(b"\r\n"):
+        return line[:-2]
+    if line.endswith(b"\n"):
+        return line[:-1]
+    return line
+
+
 def parse(name: str, data: bytes, first_line: int, load_args: dict[str, Any]) -> object:
     try:
         text = data.decode("utf-8")
@@ -197,7 +215,7 @@ def documents(
 ) -> Iterator[object]:
     if options.json_lines:
         for number, line in enumerate(input_lines(options.infile), start=1):
-            yield parse(name, line, number, load_args)
+            yield parse(name, without_line_end(line), number, load_args)
     else:
         yield parse(name, read_input(options.infile), 1, load_args)
 
@@ -256,14 +274,17 @@ def main(argv: Optional[list[str]] = None) -> int:
         code = run(argv, prog)
         sys.stdout.flush()
         return code
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`): end quietly. Point stdout at devnull so
-        # the interpreter's final flush does not raise again.
+    except BrokenPipeError as exc:
+        # The reader went away (e.g. `| head`): end without a traceback and with
+        # json.tool's status, the error number (EPIPE, 32) on CPython 3.9-3.13 and
+        # PyPy. json.tool is quiet because its `with` has closed stdout; here stdout
+        # is pointed at devnull instead, so whatever is still buffered cannot raise
+        # BrokenPipeError again when the interpreter flushes it at exit.
         import os
 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        return exc.errno or 0  # as sys.exit(exc.errno) in json.tool
     except KeyboardInterrupt:
         return 130
 

@@ -13,6 +13,7 @@ import pytest
 from shared_data import CORPUS_NAMES, shared_path
 
 import pyjsonfast
+from pyjsonfast._decoder import MAX_DEPTH_LIMIT
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = DATA / "sample.json"
@@ -173,11 +174,24 @@ def test_max_depth() -> None:
     assert result.stderr.decode().startswith("<stdin>:1:")
 
 
-@pytest.mark.parametrize("value", ["0", "-1", "x"])
-def test_max_depth_must_be_a_positive_int(value: str) -> None:
-    result = run_cli("--max-depth", value, stdin=b"[]")
-    assert result.returncode == 2
-    assert b"--max-depth" in result.stderr
+def test_max_depth_takes_the_apis_whole_range() -> None:
+    # 0 allows scalars only, as loads(max_depth=0) does.
+    assert run_cli("--max-depth", "0", "--compact", stdin=b"1").stdout == b"1\n"
+    assert run_cli("--max-depth", "0", stdin=b"[]").returncode == 1
+    ceiling = str(MAX_DEPTH_LIMIT)
+    assert run_cli("--max-depth", ceiling, "--compact", stdin=b"[[]]").stdout == b"[[]]\n"
+
+
+@pytest.mark.parametrize("value", ["-1", str(MAX_DEPTH_LIMIT + 1), "3000", "x", ""])
+def test_max_depth_out_of_range_is_a_usage_error(value: str, tmp_path: Path) -> None:
+    # A usage error from argparse, before any input is read: even a missing input
+    # file is not reached.
+    for infile in (str(SAMPLE), str(tmp_path / "missing.json")):
+        result = run_cli("--max-depth", value, infile)
+        assert (result.returncode, result.stdout) == (2, b"")
+        last = result.stderr.decode().splitlines()[-1]
+        assert last.startswith("python -m pyjsonfast: error: argument --max-depth: "), last
+        assert "missing.json" not in last
 
 
 def test_version_names_the_build() -> None:
@@ -282,6 +296,27 @@ def test_json_lines_error_reports_the_file_line(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A blank line is invalid, as in json.tool: it is the line named.
+        (b'{"a":1}\n{"a":2}\n\n{"a":4}\n', ["<stdin>:3:1: Expecting value", "    ", "    ^"]),
+        (b'{"a":1}\r\n\r\n{"a":3}\r\n', ["<stdin>:2:1: Expecting value", "    ", "    ^"]),
+        (b"[1]\n  \n", ["<stdin>:2:3: Expecting value", "      ", "      ^"]),
+        # An error at the very end of a line is on that line, after its last character.
+        (b'{"a":1}\n{"a":\n{"a":3}\n', ["<stdin>:2:6: Expecting value", '    {"a":', "         ^"]),
+        (b"[1,\n", ["<stdin>:1:4: Expecting value", "    [1,", "       ^"]),
+        (b"[1,", ["<stdin>:1:4: Expecting value", "    [1,", "       ^"]),
+    ],
+    ids=["blank", "blank-crlf", "spaces", "line-end", "last-line-end", "no-final-newline"],
+)
+def test_json_lines_error_at_line_end_names_that_line(lines: bytes, expected: list[str]) -> None:
+    result = run_cli("--json-lines", "--compact", stdin=lines)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == expected
+    assert run_json_tool("--json-lines", "--compact", stdin=lines).returncode == 1
+
+
 def test_lone_surrogate_escape_kept_as_json_tool_does() -> None:
     assert_same_as_json_tool(stdin=b'"\\ud800"')
     # Unwritable as UTF-8 without escaping: json.tool exits 1 with the codec's message.
@@ -323,24 +358,45 @@ def test_unwritable_outfile_is_a_usage_error(tmp_path: Path) -> None:
     assert result.stderr.decode().count("\n") == 1
 
 
-def test_closed_stdout_pipe_ends_quietly() -> None:
-    doc = json.dumps(list(range(200_000))).encode()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "pyjsonfast"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=ENV,
-        cwd=CWD,
-    )
-    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
-    proc.stdin.write(doc)
-    proc.stdin.close()
-    assert proc.stdout.read(100).startswith(b"[\n")
-    proc.stdout.close()  # like `| head`
-    stderr = proc.stderr.read()
-    assert proc.wait(timeout=120) == 0
-    assert stderr == b""
+def exit_status_when_reader_leaves(module: str, args: list[str], infile: Path) -> tuple[int, bytes]:
+    """Run `python -m module`, read a little of its output and close the pipe, like
+    `| head -c 100`; return its exit status and standard error."""
+    with open(infile, "rb") as stdin:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", module, *args],
+            stdin=stdin,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=ENV,
+            cwd=CWD,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.read(100)
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        proc.stderr.close()
+        return proc.wait(timeout=120), stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "document"),
+    [
+        ([], json.dumps(list(range(200_000))) + "\n"),
+        (["--json-lines"], (json.dumps({"a": list(range(50))}) + "\n") * 20_000),
+    ],
+    ids=["document", "json-lines"],
+)
+def test_closed_stdout_pipe_exits_as_json_tool_does(
+    args: list[str], document: str, tmp_path: Path
+) -> None:
+    # Output far larger than a pipe's buffer, so the write after the close fails.
+    infile = tmp_path / "in.json"
+    infile.write_text(document, encoding="utf-8")
+    ours, our_stderr = exit_status_when_reader_leaves("pyjsonfast", args, infile)
+    theirs, _ = exit_status_when_reader_leaves("json.tool", args, infile)
+    assert theirs != 0  # the pipe really broke: json.tool exits with EPIPE's number
+    assert ours == theirs
+    assert our_stderr == b""  # no traceback, no "Exception ignored" at exit
 
 
 # --- large inputs -------------------------------------------------------------------------
