@@ -186,18 +186,18 @@ def input_lines(path: str) -> Iterator[bytes]:
             fail(EXIT_USAGE, f"pyjsonfast: cannot read {path}: {exc.strerror or exc}")
 
 
-def without_line_end(line: bytes) -> bytes:
-    """A JSON Lines line without its newline ("\\n" or "\\r\\n"), which is not part of
-    the document: an error at the end of the line is then reported on that line,
-    not at column 1 of the next."""
-    if line.endswith(b"\r\n"):
+def without_line_end(line: str) -> str:
+    """A JSON Lines line without its newline ("\\n" or "\\r\\n")."""
+    if line.endswith("\r\n"):
         return line[:-2]
-    if line.endswith(b"\n"):
+    if line.endswith("\n"):
         return line[:-1]
     return line
 
 
-def parse(name: str, data: bytes, first_line: int, load_args: dict[str, Any]) -> object:
+def parse(
+    name: str, data: bytes, first_line: int, load_args: dict[str, Any], json_line: bool = False
+) -> object:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -205,6 +205,12 @@ def parse(name: str, data: bytes, first_line: int, load_args: dict[str, Any]) ->
     try:
         return loads(text, **load_args)
     except JSONDecodeError as exc:
+        if json_line:
+            # json.tool parses the line with its newline (so its messages are
+            # ours), but an error past the line's end belongs to that line.
+            content = without_line_end(text)
+            if exc.pos > len(content):
+                exc = JSONDecodeError(exc.msg, content, len(content))
         report_decode_error(name, exc, first_line)
     except ValueError as exc:  # e.g. an integer past sys.get_int_max_str_digits()
         fail(EXIT_INVALID, f"{name}:{first_line}: {exc}")
@@ -215,7 +221,7 @@ def documents(
 ) -> Iterator[object]:
     if options.json_lines:
         for number, line in enumerate(input_lines(options.infile), start=1):
-            yield parse(name, without_line_end(line), number, load_args)
+            yield parse(name, line, number, load_args, json_line=True)
     else:
         yield parse(name, read_input(options.infile), 1, load_args)
 

@@ -307,8 +307,18 @@ def test_json_lines_error_reports_the_file_line(tmp_path: Path) -> None:
         (b'{"a":1}\n{"a":\n{"a":3}\n', ["<stdin>:2:6: Expecting value", '    {"a":', "         ^"]),
         (b"[1,\n", ["<stdin>:1:4: Expecting value", "    [1,", "       ^"]),
         (b"[1,", ["<stdin>:1:4: Expecting value", "    [1,", "       ^"]),
+        # The newline is parsed with the line, as json.tool does: its message stays json's.
+        (b'"abc\n', ["<stdin>:1:5: Invalid control character at", '    "abc', "        ^"]),
     ],
-    ids=["blank", "blank-crlf", "spaces", "line-end", "last-line-end", "no-final-newline"],
+    ids=[
+        "blank",
+        "blank-crlf",
+        "spaces",
+        "line-end",
+        "last-line-end",
+        "no-final-newline",
+        "newline-in-string",
+    ],
 )
 def test_json_lines_error_at_line_end_names_that_line(lines: bytes, expected: list[str]) -> None:
     result = run_cli("--json-lines", "--compact", stdin=lines)
