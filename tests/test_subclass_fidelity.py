@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import collections
 import enum
+import functools
 import io
 import itertools
 import json
+import platform
+import threading
 from types import ModuleType
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
@@ -556,6 +559,57 @@ def test_cycles_through_overrides(make: Callable[[], Any], indent: Any) -> None:
 def test_issue_example() -> None:
     """A list subclass overriding __iter__ is written as what it iterates."""
     assert pyjsonfast.dumps(IterList([1], [9])) == json.dumps(IterList([1], [9])) == "[9]"
+
+
+# --- depth ---------------------------------------------------------------------------------
+
+
+def nested(wrap: Callable[[Any], Any], depth: int) -> Any:
+    value: Any = 1
+    for _ in range(depth):
+        value = wrap(value)
+    return value
+
+
+DEEP_WRAPPERS: dict[str, Callable[[Any], Any]] = {
+    "list __iter__": lambda v: IterList([0], [v]),
+    "list __len__": lambda v: LenList([v], 1),
+    "tuple __iter__": lambda v: IterTuple((0,), (v,)),
+    "namedtuple": lambda v: Pair(v, 0),
+    "dict items()": lambda v: ItemsDict({"a": 1}, [("k", v)]),
+    "dict items() generator": lambda v: GeneratorItemsDict({"a": 1}, [("k", v)]),
+    "OrderedDict": lambda v: collections.OrderedDict(k=v),
+}
+
+
+def in_small_thread(function: Callable[[], tuple[str, Any]]) -> tuple[str, Any]:
+    """function() in a thread with a 512 KiB stack."""
+    results: list[tuple[str, Any]] = []
+    old_size = threading.stack_size(512 * 1024)
+    try:
+        thread = threading.Thread(target=lambda: results.append(function()))
+        thread.start()
+        thread.join()
+    finally:
+        threading.stack_size(old_size)
+    return results[0]
+
+
+@pytest.mark.parametrize("small_stack", [False, True], ids=["main", "512k-thread"])
+@pytest.mark.parametrize("wrap", DEEP_WRAPPERS.values(), ids=DEEP_WRAPPERS.keys())
+def test_deep_subclass_nesting_raises_recursion_error(
+    wrap: Callable[[Any], Any], small_stack: bool
+) -> None:
+    """Subclasses take a longer path through the writer: still json's RecursionError, never
+    a crash, even where the C stack is small."""
+    if small_stack and platform.python_implementation() == "PyPy":
+        pytest.skip("PyPy's stack check assumes the main thread's stack (see test_encode)")
+    value = nested(wrap, 10**4)  # built and freed in this thread
+    for name, api in APIS.items():
+        for options in ({}, {"indent": 2}, {"check_circular": False}):
+            call = functools.partial(outcome, api, pyjsonfast, value, options)
+            kind, detail = in_small_thread(call) if small_stack else call()
+            assert kind == "error" and detail[0] is RecursionError, (name, options)
 
 
 # --- generated values ----------------------------------------------------------------------
