@@ -1,11 +1,12 @@
-"""JSONDecodeError and its relatives, and the caret snippet. Cold code: left uncompiled."""
+"""JSONDecodeError and its relatives, the caret snippet, and errors that must be
+the interpreter's own. Cold code: left uncompiled."""
 
 from __future__ import annotations
 
 import json
-from typing import Union
+from typing import Any, Union
 
-__all__ = ["JSONDecodeError", "JSONDepthError", "make_snippet"]
+__all__ = ["JSONDecodeError", "JSONDepthError", "make_snippet", "unpack_pair"]
 
 # How much of the offending line the snippet shows on each side of the error.
 SNIPPET_RADIUS = 30
@@ -62,3 +63,12 @@ def add_note(exc: BaseException, note: str) -> None:
         notes = []
         exc.__notes__ = notes  # type: ignore[attr-defined,unused-ignore]
     notes.append(note)
+
+
+def unpack_pair(item: object) -> tuple[object, object]:
+    """`key, value = item` as json's Python encoder runs it on a dict subclass's
+    items(): interpreted here, so its errors are the interpreter's own (compiled
+    unpacking words them otherwise)."""
+    pair: Any = item
+    key, value = pair
+    return key, value
