@@ -10,8 +10,14 @@ repeats; every other cell has the library's best time and its speed-up against t
 baseline in the same run ("2.00x" = twice as fast; below 1.00x is slower). Columns:
 pyjsonfast, json's pure-Python code, and simplejson, ujson, orjson and msgspec only
 when they are installed (--libs keeps a subset). A cell reads "n/a" where the library
+lacks the operation (only json and pyjsonfast take json's own classes as cls=) or it
 or the baseline raised on that document (the error goes to stderr as a "# ..." line),
-and a library's geometric mean reads "n/a" unless all its documents were timed. The
+and a library's geometric mean reads "n/a" unless all its documents were timed.
+
+Two reports follow the timings: "memory", the peak memory traced by tracemalloc
+while loads(str), loads(bytes) and dumps run (the result included, the input not),
+per document, as a ratio to json's; and "import_time", `import X` in a fresh
+interpreter (-X importtime, the module's cumulative time), median of 7. The
 header says which interpreter and which pyjsonfast build (compiled or pure) ran, so
 the same command serves CPython, the pure build and PyPy.
 
@@ -27,9 +33,12 @@ import json
 import math
 import os
 import platform
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -276,19 +285,18 @@ def format_time(seconds: float) -> str:
     return f"{seconds * 1e3:.3f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
-def run(
-    ops: list[str],
-    docs: list[str],
-    lib_filter: Optional[list[str]],
-    repeat: int,
-    min_time: float,
-    out: Callable[[str], object],
-) -> None:
+def select_libraries(lib_filter: Optional[list[str]]) -> list[Library]:
+    """The installed libraries, json first; with a filter, those whose name matches."""
     libs = available_libraries()
     if lib_filter:
         libs = [
             lib for i, lib in enumerate(libs) if i == 0 or any(f in lib.name for f in lib_filter)
         ]
+    return libs
+
+
+def load_corpus(docs: list[str]) -> dict[str, tuple[bytes, str, object]]:
+    """Each document as bytes, as str and as its value."""
     corpus = {}
     for name in docs:
         path = SHARED_DIR / "corpus" / f"{name}.json"
@@ -296,6 +304,18 @@ def run(
             sys.exit(f"corpus document missing: {path} (set PYJSONFAST_SHARED)")
         raw = path.read_bytes()
         corpus[name] = (raw, raw.decode("utf-8"), json.loads(raw))
+    return corpus
+
+
+def run(
+    ops: list[str],
+    docs: list[str],
+    libs: list[Library],
+    repeat: int,
+    min_time: float,
+    out: Callable[[str], object],
+) -> None:
+    corpus = load_corpus(docs)
 
     out(
         f"Python {platform.python_version()} ({platform.python_implementation()}), "
@@ -357,6 +377,97 @@ def run(
             out("| geometric mean | " + " | ".join(cells) + " |")
 
 
+# Reports beside the timed operations (also chosen with --ops).
+REPORTS = {
+    "memory": "peak traced memory (tracemalloc), as a ratio to json's",
+    "import_time": "import time (-X importtime, cumulative, median of 7 fresh interpreters)",
+}
+MEMORY_OPS = ("loads", "loads_bytes", "dumps")
+IMPORT_MODULES = ("json", "pyjsonfast", "simplejson", "ujson", "orjson", "msgspec.json")
+
+
+def peak_traced_bytes(body: Body) -> int:
+    """Peak bytes tracemalloc sees allocated while body runs, its result included."""
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        result = body()
+        peak = tracemalloc.get_traced_memory()[1]
+        del result
+    finally:
+        tracemalloc.stop()
+    return peak
+
+
+def memory_report(libs: list[Library], docs: list[str], out: Callable[[str], object]) -> None:
+    corpus = load_corpus(docs)
+    out("")
+    out(f"### {REPORTS['memory']}")
+    out("")
+    out("| operation | document | " + " | ".join(lib.name for lib in libs) + " |")
+    out("|---" * (len(libs) + 2) + "|")
+    with tempfile.TemporaryFile("w+") as text, tempfile.TemporaryFile("w+b") as binary:
+        scratch = Scratch(text, binary)
+        for op in MEMORY_OPS:
+            for doc, (raw, decoded, value) in corpus.items():
+                peaks: list[Optional[int]] = []
+                for lib in libs:
+                    fn = lib.ops[op]
+                    if fn is None:
+                        peaks.append(None)
+                        continue
+                    try:
+                        body = make_body(op, fn, raw, decoded, value, scratch)
+                        peaks.append(peak_traced_bytes(body))
+                    except Exception:  # a library that rejects a document: n/a
+                        peaks.append(None)
+                base = peaks[0]
+                cells = [
+                    "n/a"
+                    if peak is None or not base
+                    else f"{peak / 2**20:.1f} MiB"
+                    if i == 0
+                    else f"{peak / 2**20:.1f} MiB ({peak / base:.2f}x)"
+                    for i, peak in enumerate(peaks)
+                ]
+                out(f"| {OPERATIONS[op]} | {doc} | " + " | ".join(cells) + " |")
+
+
+def import_microseconds(module: str) -> Optional[int]:
+    """`import module`'s cumulative time in a fresh interpreter, or None if it fails."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+        capture_output=True,
+        text=True,
+        cwd=tempfile.gettempdir(),  # not the project root: import the installed package
+        check=False,
+    )
+    if result.returncode != 0:
+        return None
+    for line in reversed(result.stderr.splitlines()):
+        fields = [f.strip() for f in line.split("|")]
+        if len(fields) == 3 and fields[2] == module:
+            return int(fields[1])
+    return None
+
+
+def import_time_report(out: Callable[[str], object], runs: int = 7) -> None:
+    out("")
+    out(f"### {REPORTS['import_time']}")
+    out("")
+    out("| module | import time | vs json |")
+    out("|---|---|---|")
+    medians: dict[str, float] = {}
+    for module in IMPORT_MODULES:
+        samples = [t for _ in range(runs) if (t := import_microseconds(module)) is not None]
+        if not samples:
+            continue
+        medians[module] = statistics.median(samples) / 1000
+        base = medians.get("json")
+        versus = f"{medians[module] - base:+.1f} ms" if base is not None else "n/a"
+        out(f"| {module} | {medians[module]:.1f} ms | {versus} |")
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(
         description="Time loads/dumps of the standard corpus for pyjsonfast and other JSON "
@@ -364,8 +475,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     )
     parser.add_argument(
         "--ops",
-        default=",".join(OPERATIONS),
-        help=f"comma-separated operations (default: all of {', '.join(OPERATIONS)})",
+        default=",".join([*OPERATIONS, *REPORTS]),
+        help="comma-separated operations and reports "
+        f"(default: all of {', '.join([*OPERATIONS, *REPORTS])})",
     )
     parser.add_argument(
         "--docs",
@@ -390,7 +502,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--output", help="also write the tables to this file")
     args = parser.parse_args(argv)
     ops = [o for o in args.ops.split(",") if o]
-    unknown = [o for o in ops if o not in OPERATIONS]
+    unknown = [o for o in ops if o not in OPERATIONS and o not in REPORTS]
     if unknown:
         parser.error(f"unknown operation(s): {', '.join(unknown)}")
     lines: list[str] = []
@@ -399,14 +511,13 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(line, flush=True)
         lines.append(line)
 
-    run(
-        ops,
-        [d for d in args.docs.split(",") if d],
-        [f for f in args.libs.split(",") if f] or None,
-        args.repeat,
-        args.min_time,
-        out,
-    )
+    docs = [d for d in args.docs.split(",") if d]
+    libs = select_libraries([f for f in args.libs.split(",") if f] or None)
+    run([o for o in ops if o in OPERATIONS], docs, libs, args.repeat, args.min_time, out)
+    if "memory" in ops:
+        memory_report(libs, docs, out)
+    if "import_time" in ops:
+        import_time_report(out)
     if args.output:
         Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
