@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import subprocess
 import sys
 import tempfile
@@ -464,8 +465,17 @@ def test_json_lines_streams_in_constant_memory(tmp_path: Path) -> None:
         while f.tell() < target:
             f.write(block)
     size = big.stat().st_size
+    half = tmp_path / "half.jsonl"
+    with open(big, encoding="utf-8") as source, open(half, "w", encoding="utf-8") as f:
+        while f.tell() < size // 2:
+            f.write(source.readline())
 
     peak = peak_rss_bytes(["--json-lines", "--compact", str(big), os.devnull])
-    # Constant memory: the 100 MB run needs little more than the 10-line run.
+    # Constant memory: twice the input needs no more memory than half of it...
+    peak_half = peak_rss_bytes(["--json-lines", "--compact", str(half), os.devnull])
+    assert peak < peak_half + 32 * 1024 * 1024, (peak, peak_half)
+    if platform.python_implementation() == "PyPy":
+        return  # ...where PyPy's GC settles at ~300 MB whatever the input (30 MB to 200 MB)
+    # ...and on CPython little more than the 10-line run.
     assert peak < baseline + 32 * 1024 * 1024, (peak, baseline)
     assert peak < size // 2, (peak, size)
