@@ -28,11 +28,13 @@ project root.
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib
 import json
 import math
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -433,13 +435,19 @@ def memory_report(libs: list[Library], docs: list[str], out: Callable[[str], obj
                 out(f"| {OPERATIONS[op]} | {doc} | " + " | ".join(cells) + " |")
 
 
+# An empty folder to run fresh interpreters in: neither the project root nor a
+# folder where a stray .py file could shadow a module.
+EMPTY_DIR = tempfile.mkdtemp(prefix="pyjsonfast-bench-")
+atexit.register(shutil.rmtree, EMPTY_DIR, True)
+
+
 def import_microseconds(module: str) -> Optional[int]:
     """`import module`'s cumulative time in a fresh interpreter, or None if it fails."""
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", f"import {module}"],
         capture_output=True,
         text=True,
-        cwd=tempfile.gettempdir(),  # not the project root: import the installed package
+        cwd=EMPTY_DIR,  # not the project root: import the installed package
         check=False,
     )
     if result.returncode != 0:

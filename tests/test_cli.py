@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,8 +22,10 @@ DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = DATA / "sample.json"
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 # `python -m` and `-c` put the working directory first on sys.path: run outside the
-# project, or the child would import the source tree instead of the build under test.
-CWD = tempfile.gettempdir()
+# project, or the child would import the source tree instead of the build under test;
+# and in an empty folder of our own, where no stray .py file can shadow a module.
+CWD = tempfile.mkdtemp(prefix="pyjsonfast-cli-")
+atexit.register(shutil.rmtree, CWD, True)
 
 # json.tool's flags: each set must give byte-identical output with pyjsonfast.
 TOOL_FLAG_SETS = [
