@@ -229,8 +229,9 @@ class Scanner:
         return int(parser.chunk(start, i)), i
 
     def key(self, parser: Parser, start: i64, stop: i64) -> str:
-        """The key whose text (no escapes) is data[start:stop]."""
-        return parser.chunk(start, stop)
+        """The key whose text (no escapes) is data[start:stop]: one object per
+        distinct key within a document, as json's memo gives."""
+        return parser.shared_key(parser.chunk(start, stop))
 
     def float_value(
         self, parser: Parser, start: i64, stop: i64, mantissa: i64, exp10: i64, exact: bool
@@ -376,7 +377,7 @@ class WordScanner(Scanner):
     def key(self, parser: Parser, start: i64, stop: i64) -> str:
         length = stop - start
         if length == 0 or length > KEY_CACHE_MAX_LENGTH or start + 8 > parser.end:
-            return parser.chunk(start, stop)
+            return parser.shared_key(parser.chunk(start, stop))
         data = parser.data
         head = read_i64_le(data, start)
         if length >= 8:
@@ -398,13 +399,22 @@ class WordScanner(Scanner):
         other = table[second_slot]
         if other is not None and other.holds(head, tail, length, data, start):
             return other.key
-        key = parser.chunk(start, stop)
+        # A miss: the document's own memo keeps one object per key (a key seen
+        # before may have left the cache since). The cache is shared by all
+        # parses: an entry a parse evicts goes to its memo, since earlier hits
+        # may have returned that entry's object.
+        key = parser.shared_key(parser.chunk(start, stop))
         # A "?" may stand for any non-ASCII character in a str's projection, so
         # keys holding one are never cached: a hit then always means equal text.
         if not has_question_mark(data, start, stop, self.question_marks):
             raw = data[start:stop] if length > 16 else b""
-            slot = second_slot if entry is not None and other is None else first_slot
-            table[slot] = KeyCacheEntry(head, tail, length, raw, key)
+            if entry is None:
+                table[first_slot] = KeyCacheEntry(head, tail, length, raw, key)
+            elif other is None:
+                table[second_slot] = KeyCacheEntry(head, tail, length, raw, key)
+            else:
+                parser.shared_key(entry.key)
+                table[first_slot] = KeyCacheEntry(head, tail, length, raw, key)
         return key
 
     def float_value(
@@ -505,6 +515,8 @@ class Parser:
         self.parse_float = options.parse_float
         self.parse_int = options.parse_int
         self.parse_constant = options.parse_constant
+        # One object per distinct key (json's memo): filled by key cache misses.
+        self.memo: dict[str, str] = {}
 
     # -- text ----------------------------------------------------------------
 
@@ -518,6 +530,10 @@ class Parser:
             return self.data[start:stop].decode("utf-8", "surrogatepass")
         except UnicodeDecodeError:
             raise self.utf8_error() from None
+
+    def shared_key(self, key: str) -> str:
+        """The object this document uses for key: the first one seen."""
+        return self.memo.setdefault(key, key)
 
     def utf8_error(self) -> UnicodeDecodeError:
         """json's error for invalid UTF-8 input: the one decoding the whole document raises."""
@@ -835,7 +851,8 @@ class Parser:
         stop = self.scanner.string_stop(self.data, start, self.end)
         if stop < self.end and self.data[stop] == QUOTE:
             return self.scanner.key(self, start, stop), stop + 1
-        return self.parse_string_slowly(start, stop)
+        key, stop = self.parse_string_slowly(start, stop)
+        return self.shared_key(key), stop
 
     # -- entry points ----------------------------------------------------------
 

@@ -183,6 +183,73 @@ def test_keys_that_project_alike_stay_apart() -> None:
             assert pyjsonfast.loads(doc.replace("é", "e")) == json.loads(doc.replace("é", "e"))
 
 
+def key_objects(value: object, found: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Every key object in value (dicts and lists), grouped by text."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found.setdefault(k, []).append(k)
+            key_objects(v, found)
+    elif isinstance(value, list):
+        for v in value:
+            key_objects(v, found)
+    return found
+
+
+def assert_keys_shared(value: object) -> None:
+    for text, objects in key_objects(value, {}).items():
+        assert all(o is objects[0] for o in objects), text
+
+
+KEY_SHARING_KEYS = [
+    "a",
+    "a_é",
+    "b_é",
+    "é",
+    "?",
+    "日本",
+    "😀",
+    "a\\nb",
+    "\\u00e9x",
+    "k" * 7,
+    "k" * 8,
+    "k" * 16,
+    "k" * 17,
+    "é" * 17,
+    "k" * 64,
+    "k" * 65,
+    "x" * 200 + "é",
+]
+
+
+@pytest.mark.parametrize("encode", [False, True])
+def test_repeated_keys_are_one_object(encode: bool) -> None:
+    # json's decoder memoizes keys: a key repeated within a document is one object.
+    doc = '[{"a_é": 1, "b_é": 2}, {"a_é": 3, "b_é": 4}]'
+    value = pyjsonfast.loads(doc.encode() if encode else doc)
+    assert value == json.loads(doc)
+    assert_keys_shared(value)
+    items = ",".join('{"' + k + '": [{"' + k + '": 1}]}' for k in KEY_SHARING_KEYS)
+    for pad in ("", "é", "😀", "ab"):  # ASCII, 2- and 4-byte-kind documents
+        doc = "[" + items + ', "' + pad + '",' + items + "]"
+        for source in (doc, doc.encode(), doc.encode("utf-16")) if encode else (doc,):
+            value = pyjsonfast.loads(source)
+            assert value == json.loads(doc)
+            assert_keys_shared(value)
+
+
+def test_repeated_keys_are_one_object_past_the_key_cache() -> None:
+    # More distinct keys than the compiled build's key cache holds, then all again
+    # (and a second document, which meets keys cached by the first).
+    keys = [f"key{i}" for i in range(5000)] + [f"clé{i}" for i in range(300)]
+    doc = "[" + ",".join(f'{{"{k}": {i}}}' for i, k in enumerate(keys * 2)) + "]"
+    for source in (doc, doc.encode(), doc, doc.encode()):
+        value = pyjsonfast.loads(source)
+        assert value == json.loads(doc)
+        assert_keys_shared(value)
+    value = pyjsonfast.loads(doc, object_pairs_hook=list)
+    assert_keys_shared([dict(pairs) for pairs in value])
+
+
 def test_gc_state_is_restored() -> None:
     # Large documents are parsed with the cyclic GC paused; its state must come back.
     import gc
