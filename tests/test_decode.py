@@ -250,6 +250,60 @@ def test_repeated_keys_are_one_object_past_the_key_cache() -> None:
     assert_keys_shared([dict(pairs) for pairs in value])
 
 
+# Where the str projection's chunks meet (pyjsonfast._decoder.PROJECTION_CHUNK),
+# and positions around them relative to 8-byte words.
+CHUNK = 16384
+LONG_DOC_POSITIONS = [5, 8, 13, *range(CHUNK - 9, CHUNK + 10), 2 * CHUNK - 1, 2 * CHUNK + 3]
+
+
+def long_document(placed: dict[int, str]) -> str:
+    """A ~50,000-character array of strings and objects with the given text placed
+    at the given offsets (inside a string, a key or between values)."""
+    parts = []
+    for i in range(2000):
+        parts.append(f'"text{i:05d}"' if i % 3 else f'{{"k{i % 7}": {i}}}')
+    doc = "[" + ", ".join(parts) + "]"
+    for at, text in sorted(placed.items(), reverse=True):
+        doc = doc[:at] + text + doc[at + 1 :]
+    return doc
+
+
+@pytest.mark.parametrize("special", ["é", "ÿ", "Œ", "中", "😀", "\ud800", "\udfff", "?"])
+def test_long_str_documents_with_non_ascii_anywhere(special: str) -> None:
+    # Each str kind (1, 2, 4), lone surrogates, and "?" itself, at every position
+    # around a projection chunk's edge: inside strings and keys, and where it is a
+    # syntax error (positions in characters, as json's).
+    for at in LONG_DOC_POSITIONS:
+        doc = long_document({at: special})
+        expected = outcome(json.loads, doc)
+        assert like_json(outcome(pyjsonfast.loads, doc), expected), (special, at)
+        if expected[0] == "ok":
+            assert_keys_shared(pyjsonfast.loads(doc))
+        for error in (doc + " x", doc[:-1] + "?]", doc.replace(", ", " ", 3)):
+            assert like_json(outcome(pyjsonfast.loads, error), outcome(json.loads, error))
+
+
+def test_long_str_documents_mixing_kinds() -> None:
+    # Latin-1 chunks, wider chunks alone, in a row, and everywhere (the
+    # projection's three ways), with errors after the non-ASCII text.
+    placements = [
+        {100: "é", CHUNK + 100: "中"},
+        {100: "中", CHUNK + 100: "é", 2 * CHUNK + 100: "😀"},
+        {100: "中", CHUNK + 100: "中", 2 * CHUNK + 100: "中"},
+        {at: "日" for at in range(50, 48_000, 997)},
+        {at: "é" for at in range(50, 48_000, 997)},
+        {CHUNK - 1: "😀", CHUNK: "é"},
+    ]
+    for placed in placements:
+        doc = long_document(placed)
+        for text in (doc, doc + "  x", doc[:-1] + ",]", doc[: 3 * CHUNK] + "!"):
+            assert like_json(outcome(pyjsonfast.loads, text), outcome(json.loads, text))
+            assert like_json(
+                outcome(pyjsonfast.loads, text.encode("utf-8", "surrogatepass")),
+                outcome(json.loads, text.encode("utf-8", "surrogatepass")),
+            )
+
+
 def test_gc_state_is_restored() -> None:
     # Large documents are parsed with the cyclic GC paused; its state must come back.
     import gc
