@@ -91,6 +91,9 @@ LOWER_U: Final = 0x75
 # it the number's text is handed to int()/float() (exact, and honours
 # sys.set_int_max_str_digits).
 MANTISSA_LIMIT: Final = 922_337_203_685_477_579  # (2**63 - 1) // 10 - 1
+# Eight more digits fit (by 8-digit steps) while the mantissa is at most this:
+# then every digit is accumulated as one at a time would be.
+EIGHT_DIGITS_LIMIT: Final = MANTISSA_LIMIT // 100_000_000 - 1
 EXPONENT_LIMIT: Final = 100_000  # larger exponents are float()'s business
 
 NAN: Final = float("nan")
@@ -159,6 +162,12 @@ class Scanner:
         mantissa: i64 = 0
         exact = True
         if ZERO < c <= NINE:
+            while mantissa <= EIGHT_DIGITS_LIMIT and i + 8 <= end:
+                eight = self.eight_digits(data, i)
+                if eight < 0:
+                    break
+                mantissa = mantissa * 100_000_000 + eight
+                i += 8
             while i < end:
                 c = data[i]
                 if c < ZERO or c > NINE:
@@ -177,6 +186,13 @@ class Scanner:
         if i + 1 < end and data[i] == DOT and ZERO <= data[i + 1] <= NINE:
             is_float = True
             i += 1
+            while mantissa <= EIGHT_DIGITS_LIMIT and i + 8 <= end:
+                eight = self.eight_digits(data, i)
+                if eight < 0:
+                    break
+                mantissa = mantissa * 100_000_000 + eight
+                exp10 -= 8
+                i += 8
             while i < end:
                 c = data[i]
                 if c < ZERO or c > NINE:
@@ -227,6 +243,11 @@ class Scanner:
                 return -mantissa, i
             return mantissa, i
         return int(parser.chunk(start, i)), i
+
+    def eight_digits(self, data: bytes, i: i64) -> i64:
+        """The value of the 8 digits data[i:i+8] (given i + 8 <= len(data)), or -1
+        if they are not all digits: always -1 here (digits are read one by one)."""
+        return -1
 
     def key(self, parser: Parser, start: i64, stop: i64) -> str:
         """The key whose text (no escapes) is data[start:stop]: one object per
@@ -313,6 +334,7 @@ class WordScanner(Scanner):
         self.control_limit = read_i64_le(b" " * 8, 0)
         self.question_marks = read_i64_le(b"?" * 8, 0)
         self.low_seven_bits = read_i64_le(b"\x7f" * 8, 0)
+        self.high_nibbles = read_i64_le(b"\xf0" * 8, 0)
         # One slot per hash; a slot is replaced whole, so readers in other threads
         # see either the old entry or the new one.
         self.key_table: list[KeyCacheEntry | None] = [None] * KEY_CACHE_SIZE
@@ -345,6 +367,19 @@ class WordScanner(Scanner):
                 return i
             i += 1
         return end
+
+    def eight_digits(self, data: bytes, i: i64) -> i64:
+        # Eight ASCII digits at once (the SWAR test and conversion simdjson uses):
+        # a byte is a digit when its high nibble is 3 and adding 6 keeps it 3.
+        word = read_i64_le(data, i)
+        high = self.high_nibbles
+        if (word & high) | (((word + 0x0606060606060606) & high) >> 4) != 0x3333333333333333:
+            return -1
+        # Pairs, then quads, then all eight; each mask drops what a wrapped
+        # product or an arithmetic shift put in the high bits.
+        word = (((word & 0x0F0F0F0F0F0F0F0F) * 2561) >> 8) & 0x00FF00FF00FF00FF
+        word = ((word * 6553601) >> 16) & 0x0000FFFF0000FFFF
+        return ((word * 42949672960001) >> 32) & 0xFFFFFFFF
 
     def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
         # Indentation is runs of spaces: find the first byte that is not a space

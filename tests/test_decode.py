@@ -304,6 +304,27 @@ def test_long_str_documents_mixing_kinds() -> None:
             )
 
 
+def test_numbers_of_every_length_at_every_alignment() -> None:
+    # The compiled build reads 8 digits at a time where it can: every digit
+    # count, around the mantissa's 19-digit limit, with non-digits right after.
+    for pad in range(8):
+        for length in range(1, 42):
+            digits = "".join(str((k * 7 + length) % 10) for k in range(length))
+            for text in (
+                "1" + digits[1:],
+                "9" * length,
+                "0." + digits,
+                "-" + "8" * length + "." + digits + "e-3",
+                "12." + digits + "E+1",
+                digits[:1].replace("0", "5") + digits[1:] + "/",
+                "3" + "0" * length + "1",
+            ):
+                doc = "[" + " " * pad + text + "]"
+                assert like_json(outcome(pyjsonfast.loads, doc), outcome(json.loads, doc)), doc
+                data = doc.encode()
+                assert like_json(outcome(pyjsonfast.loads, data), outcome(json.loads, data)), doc
+
+
 def test_gc_state_is_restored() -> None:
     # Large documents are parsed with the cyclic GC paused; its state must come back.
     import gc
