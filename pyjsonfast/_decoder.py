@@ -17,8 +17,8 @@ building Python objects directly. It scans bytes:
 
 The few inner loops whose best form differs between builds (string and
 whitespace runs, numbers, keys, floats) are methods of a Scanner chosen once at
-import: word-at-a-time loops, typed floats and a key cache when compiled by
-mypyc; regular expressions on uncompiled CPython; plain loops on PyPy.
+import, in _scanner: word-at-a-time loops, typed floats and a key cache when
+compiled by mypyc; regular expressions on uncompiled CPython; plain loops on PyPy.
 
 Nesting is counted by the parser (max_depth), so compiled code never recurses
 deep enough to overflow the C stack; uncompiled, Python's own RecursionError is
@@ -31,15 +31,30 @@ import gc
 import json
 import json.decoder
 import json.scanner
-import re
 import sys
 from typing import Any, Callable, Final, Protocol, Union, cast, final
 
 from mypy_extensions import i64
 
-from ._buffer import COMPILED, StringWriter, read_i64_le
+from ._buffer import StringWriter
 from ._errors import JSONDecodeError, JSONDepthError
-from ._numbers import decimal_to_float
+from ._scanner import (
+    BACKSLASH,
+    CLOSE_ARRAY,
+    CLOSE_OBJECT,
+    COLON,
+    COMMA,
+    LOWER_U,
+    MINUS,
+    NINE,
+    OPEN_ARRAY,
+    OPEN_OBJECT,
+    QUOTE,
+    SCANNER,
+    SPACE,
+    ZERO,
+    Scanner,
+)
 
 __all__ = [
     "DEFAULT_MAX_DEPTH",
@@ -66,36 +81,6 @@ TRAILING_COMMA_MESSAGES: Final = sys.version_info >= (3, 13)
 # deep safely needs a parser that does not recurse on the C stack.)
 MAX_DEPTH_LIMIT: Final = 2000
 
-# Byte values the grammar cares about.
-QUOTE: Final = 0x22  # "
-BACKSLASH: Final = 0x5C  # \
-COMMA: Final = 0x2C
-COLON: Final = 0x3A
-OPEN_ARRAY: Final = 0x5B  # [
-CLOSE_ARRAY: Final = 0x5D  # ]
-OPEN_OBJECT: Final = 0x7B  # {
-CLOSE_OBJECT: Final = 0x7D  # }
-MINUS: Final = 0x2D
-PLUS: Final = 0x2B
-DOT: Final = 0x2E
-ZERO: Final = 0x30
-NINE: Final = 0x39
-SPACE: Final = 0x20
-TAB: Final = 0x09
-NEWLINE: Final = 0x0A
-RETURN: Final = 0x0D
-LOWER_E: Final = 0x65
-LOWER_U: Final = 0x75
-
-# Mantissas are accumulated while at most this, so they stay below 2**63; beyond
-# it the number's text is handed to int()/float() (exact, and honours
-# sys.set_int_max_str_digits).
-MANTISSA_LIMIT: Final = 922_337_203_685_477_579  # (2**63 - 1) // 10 - 1
-# Eight more digits fit (by 8-digit steps) while the mantissa is at most this:
-# then every digit is accumulated as one at a time would be.
-EIGHT_DIGITS_LIMIT: Final = MANTISSA_LIMIT // 100_000_000 - 1
-EXPONENT_LIMIT: Final = 100_000  # larger exponents are float()'s business
-
 NAN: Final = float("nan")
 INFINITY: Final = float("inf")
 _CONSTANTS: Final[dict[str, float]] = {"-Infinity": -INFINITY, "Infinity": INFINITY, "NaN": NAN}
@@ -118,402 +103,6 @@ GC_PAUSE_MIN_BYTES: Final = 65536
 PAUSE_GC_ALLOWED: Final = sys.implementation.name == "cpython"
 PROJECT_STR: Final = sys.implementation.name == "cpython"
 
-KEY_CACHE_BITS: Final = 11
-KEY_CACHE_SIZE: Final = 2048  # 2**KEY_CACHE_BITS
-KEY_CACHE_MAX_LENGTH: Final = 64  # bytes
-
-
-# --- the scanners: the only code that differs between builds ---------------------
-
-
-class Scanner:
-    """Plain loops (PyPy's choice); the base for the build-specific scanners."""
-
-    def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
-        """The index of the first byte at or after i that is a quote, a backslash
-        or a control character (end when there is none)."""
-        while i < end:
-            c: i64 = data[i]
-            if c == QUOTE or c == BACKSLASH or c < SPACE:
-                return i
-            i += 1
-        return end
-
-    def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
-        """The index of the first non-whitespace byte at or after i (or end)."""
-        while i < end:
-            c: i64 = data[i]
-            if c != SPACE and c != NEWLINE and c != RETURN and c != TAB:
-                return i
-            i += 1
-        return end
-
-    def number(self, parser: Parser, start: i64) -> tuple[object, i64]:
-        """json's number grammar at start (a '-' or a digit), with its backtracking:
-        '1.' and '1e' end the number before the '.' or 'e'."""
-        data = parser.data
-        end = parser.end
-        i = start
-        if data[i] == MINUS:
-            i += 1
-            if i >= end:
-                raise parser.error("Expecting value", start)
-        c: i64 = data[i]
-        mantissa: i64 = 0
-        exact = True
-        if ZERO < c <= NINE:
-            while mantissa <= EIGHT_DIGITS_LIMIT and i + 8 <= end:
-                eight = self.eight_digits(data, i)
-                if eight < 0:
-                    break
-                mantissa = mantissa * 100_000_000 + eight
-                i += 8
-            while i < end:
-                c = data[i]
-                if c < ZERO or c > NINE:
-                    break
-                if mantissa <= MANTISSA_LIMIT:
-                    mantissa = mantissa * 10 + (c - ZERO)
-                else:
-                    exact = False
-                i += 1
-        elif c == ZERO:
-            i += 1
-        else:
-            raise parser.error("Expecting value", start)
-        is_float = False
-        exp10: i64 = 0
-        if i + 1 < end and data[i] == DOT and ZERO <= data[i + 1] <= NINE:
-            is_float = True
-            i += 1
-            while mantissa <= EIGHT_DIGITS_LIMIT and i + 8 <= end:
-                eight = self.eight_digits(data, i)
-                if eight < 0:
-                    break
-                mantissa = mantissa * 100_000_000 + eight
-                exp10 -= 8
-                i += 8
-            while i < end:
-                c = data[i]
-                if c < ZERO or c > NINE:
-                    break
-                if mantissa <= MANTISSA_LIMIT:
-                    mantissa = mantissa * 10 + (c - ZERO)
-                    exp10 -= 1
-                elif c != ZERO:
-                    exact = False
-                i += 1
-        if i + 1 < end and (data[i] == LOWER_E or data[i] == 0x45):
-            e_start = i
-            i += 1
-            exp_negative = False
-            if i + 1 < end:
-                c = data[i]
-                if c == MINUS:
-                    exp_negative = True
-                    i += 1
-                elif c == PLUS:
-                    i += 1
-            exponent: i64 = 0
-            digits_start = i
-            while i < end:
-                c = data[i]
-                if c < ZERO or c > NINE:
-                    break
-                if exponent < EXPONENT_LIMIT:
-                    exponent = exponent * 10 + (c - ZERO)
-                else:
-                    exact = False
-                i += 1
-            if i > digits_start:
-                is_float = True
-                exp10 += -exponent if exp_negative else exponent
-            else:
-                i = e_start  # 'e' without digits is not part of the number
-        if is_float:
-            parse_float = parser.parse_float
-            if parse_float is None:
-                return self.float_value(parser, start, i, mantissa, exp10, exact), i
-            return parse_float(parser.chunk(start, i)), i
-        parse_int = parser.parse_int
-        if parse_int is not None:
-            return parse_int(parser.chunk(start, i)), i
-        if exact:
-            if data[start] == MINUS:
-                return -mantissa, i
-            return mantissa, i
-        return int(parser.chunk(start, i)), i
-
-    def eight_digits(self, data: bytes, i: i64) -> i64:
-        """The value of the 8 digits data[i:i+8] (given i + 8 <= len(data)), or -1
-        if they are not all digits: always -1 here (digits are read one by one)."""
-        return -1
-
-    def key(self, parser: Parser, start: i64, stop: i64) -> str:
-        """The key whose text (no escapes) is data[start:stop]: one object per
-        distinct key within a document, as json's memo gives."""
-        return parser.shared_key(parser.chunk(start, stop))
-
-    def float_value(
-        self, parser: Parser, start: i64, stop: i64, mantissa: i64, exp10: i64, exact: bool
-    ) -> float:
-        """The float written as data[start:stop] (mantissa * 10**exp10 when exact)."""
-        return float(parser.chunk(start, stop))
-
-
-@final
-class RegexScanner(Scanner):
-    """Uncompiled CPython: re's C loops beat an interpreted byte loop."""
-
-    def __init__(self) -> None:
-        self.plain_run = re.compile(b'[^"\\\\\x00-\x1f]*')
-        self.whitespace_run = re.compile(b"[ \t\n\r]*")
-        # json's NUMBER_RE, for bytes.
-        self.number_match = re.compile(b"(-?(?:0|[1-9][0-9]*))(\\.[0-9]+)?([eE][-+]?[0-9]+)?")
-
-    def number(self, parser: Parser, start: i64) -> tuple[object, i64]:
-        found = self.number_match.match(parser.data, start)
-        if found is None:
-            raise parser.error("Expecting value", start)
-        stop: i64 = found.end()
-        text = parser.chunk(start, stop)
-        if found.group(2) is not None or found.group(3) is not None:
-            parse_float = parser.parse_float
-            return (float(text) if parse_float is None else parse_float(text)), stop
-        parse_int = parser.parse_int
-        return (int(text) if parse_int is None else parse_int(text)), stop
-
-    def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
-        found = self.plain_run.match(data, i)
-        assert found is not None  # the pattern matches the empty string
-        return found.end()
-
-    def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
-        found = self.whitespace_run.match(data, i)
-        assert found is not None
-        return found.end()
-
-
-@final
-class KeyCacheEntry:
-    """A cached key: its first and last 8 bytes as words, its length, and (for keys
-    longer than 16 bytes, whose middle those words miss) its bytes."""
-
-    def __init__(self, head: i64, tail: i64, length: i64, raw: bytes, key: str) -> None:
-        self.head = head
-        self.tail = tail
-        self.length = length
-        self.raw = raw
-        self.key = key
-
-    def holds(self, head: i64, tail: i64, length: i64, data: bytes, start: i64) -> bool:
-        """Whether this is the key whose bytes start at data[start] (and have the
-        given first and last words and length)."""
-        return (
-            self.head == head
-            and self.tail == tail
-            and self.length == length
-            and (length <= 16 or same_middle(data, start, self.raw))
-        )
-
-
-@final
-class WordScanner(Scanner):
-    """Compiled: 8 bytes at a time, a key cache looked up by raw bytes, typed floats.
-
-    The word masks are attributes built at run time: mypyc keeps i64 literals
-    beyond 2**62 boxed.
-    """
-
-    def __init__(self) -> None:
-        self.ones = read_i64_le(b"\x01" * 8, 0)
-        self.high_bits = read_i64_le(b"\x80" * 8, 0)
-        self.quotes = read_i64_le(b'"' * 8, 0)
-        self.backslashes = read_i64_le(b"\\" * 8, 0)
-        self.spaces = read_i64_le(b" " * 8, 0)
-        self.control_limit = read_i64_le(b" " * 8, 0)
-        self.question_marks = read_i64_le(b"?" * 8, 0)
-        self.low_seven_bits = read_i64_le(b"\x7f" * 8, 0)
-        self.high_nibbles = read_i64_le(b"\xf0" * 8, 0)
-        # One slot per hash; a slot is replaced whole, so readers in other threads
-        # see either the old entry or the new one.
-        self.key_table: list[KeyCacheEntry | None] = [None] * KEY_CACHE_SIZE
-
-    def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
-        ones = self.ones
-        high = self.high_bits
-        quotes = self.quotes
-        backslashes = self.backslashes
-        control_limit = self.control_limit
-        while i + 8 <= end:
-            word = read_i64_le(data, i)
-            # The "has a byte below n" test, (x - n*ones) & ~x & high, for bytes
-            # < 0x20 in word and zero bytes in word ^ quotes and word ^ backslashes.
-            # It never misses one; a false alarm only sends us to the byte loop.
-            q = word ^ quotes
-            b = word ^ backslashes
-            special = (
-                ((word - control_limit) & ~word) | ((q - ones) & ~q) | ((b - ones) & ~b)
-            ) & high
-            if special != 0:
-                # The lowest mark is a true one (false marks only sit above a true
-                # one). Its byte index, as in lowest_marked_byte (inlined: hot).
-                lowest = special & -special
-                return i + (((((lowest >> 7) & ones) * 0x0001020304050607) >> 56) & 0xFF)
-            i += 8
-        while i < end:
-            c: i64 = data[i]
-            if c == QUOTE or c == BACKSLASH or c < SPACE:
-                return i
-            i += 1
-        return end
-
-    def eight_digits(self, data: bytes, i: i64) -> i64:
-        # Eight ASCII digits at once (the SWAR test and conversion simdjson uses):
-        # a byte is a digit when its high nibble is 3 and adding 6 keeps it 3.
-        word = read_i64_le(data, i)
-        high = self.high_nibbles
-        if (word & high) | (((word + 0x0606060606060606) & high) >> 4) != 0x3333333333333333:
-            return -1
-        # Pairs, then quads, then all eight; each mask drops what a wrapped
-        # product or an arithmetic shift put in the high bits.
-        word = (((word & 0x0F0F0F0F0F0F0F0F) * 2561) >> 8) & 0x00FF00FF00FF00FF
-        word = ((word * 6553601) >> 16) & 0x0000FFFF0000FFFF
-        return ((word * 42949672960001) >> 32) & 0xFFFFFFFF
-
-    def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
-        # Indentation is runs of spaces: find the first byte that is not a space
-        # 8 at a time, then look at it.
-        low7 = self.low_seven_bits
-        high = self.high_bits
-        ones = self.ones
-        spaces = self.spaces
-        while i + 8 <= end:
-            not_space = read_i64_le(data, i) ^ spaces
-            if not_space == 0:
-                i += 8
-                continue
-            # Mark the non-zero bytes exactly (no carry crosses a byte) and step to
-            # the lowest, as lowest_marked_byte does (inlined: hot).
-            marks = (((not_space & low7) + low7) | not_space) & high
-            lowest = marks & -marks
-            i += ((((lowest >> 7) & ones) * 0x0001020304050607) >> 56) & 0xFF
-            c: i64 = data[i]
-            if c != NEWLINE and c != RETURN and c != TAB:
-                return i
-            i += 1
-        while i < end:
-            c = data[i]
-            if c != SPACE and c != NEWLINE and c != RETURN and c != TAB:
-                return i
-            i += 1
-        return end
-
-    def key(self, parser: Parser, start: i64, stop: i64) -> str:
-        length = stop - start
-        if length == 0 or length > KEY_CACHE_MAX_LENGTH or start + 8 > parser.end:
-            return parser.shared_key(parser.chunk(start, stop))
-        data = parser.data
-        head = read_i64_le(data, start)
-        if length >= 8:
-            tail = read_i64_le(data, stop - 8)
-        else:
-            # Shift out the bytes past the key (a variable shift of a variable:
-            # mypyc emits a literal 1 << n as a 32-bit shift).
-            head = head << ((8 - length) * 8)
-            tail = 0
-        # Multiplicative hashing; the top bits are the well mixed ones. Two slots
-        # per key (2-way) keep keys whose first slots collide both cached.
-        mixed = (head * 0x2545F4914F6CDD1D + tail + length) * 0x2545F4914F6CDD1D
-        table = self.key_table
-        first_slot = (mixed >> (64 - KEY_CACHE_BITS)) & (KEY_CACHE_SIZE - 1)
-        entry = table[first_slot]
-        if entry is not None and entry.holds(head, tail, length, data, start):
-            return entry.key
-        second_slot = (mixed >> (64 - 2 * KEY_CACHE_BITS)) & (KEY_CACHE_SIZE - 1)
-        other = table[second_slot]
-        if other is not None and other.holds(head, tail, length, data, start):
-            return other.key
-        # A miss: the document's own memo keeps one object per key (a key seen
-        # before may have left the cache since). The cache is shared by all
-        # parses: an entry a parse evicts goes to its memo, since earlier hits
-        # may have returned that entry's object.
-        key = parser.shared_key(parser.chunk(start, stop))
-        # A "?" may stand for any non-ASCII character in a str's projection, so
-        # keys holding one are never cached: a hit then always means equal text.
-        if not has_question_mark(data, start, stop, self.question_marks):
-            raw = data[start:stop] if length > 16 else b""
-            if entry is None:
-                table[first_slot] = KeyCacheEntry(head, tail, length, raw, key)
-            elif other is None:
-                table[second_slot] = KeyCacheEntry(head, tail, length, raw, key)
-            else:
-                parser.shared_key(entry.key)
-                table[first_slot] = KeyCacheEntry(head, tail, length, raw, key)
-        return key
-
-    def float_value(
-        self, parser: Parser, start: i64, stop: i64, mantissa: i64, exp10: i64, exact: bool
-    ) -> float:
-        if exact:
-            value = decimal_to_float(mantissa, exp10)
-            if value >= 0.0:
-                if parser.data[start] == MINUS:
-                    return -value
-                return value
-        return float(parser.chunk(start, stop))
-
-
-def has_question_mark(data: bytes, start: i64, stop: i64, question_marks: i64) -> bool:
-    """Whether data[start:stop] holds a "?" (given start + 8 <= len(data))."""
-    length = stop - start
-    if length < 8:
-        # Keep only the key's own bytes: shift the others out of the word.
-        return (zero_bytes(read_i64_le(data, start) ^ question_marks) << ((8 - length) * 8)) != 0
-    k = start
-    while k + 8 < stop:
-        if zero_bytes(read_i64_le(data, k) ^ question_marks) != 0:
-            return True
-        k += 8
-    return zero_bytes(read_i64_le(data, stop - 8) ^ question_marks) != 0
-
-
-def lowest_marked_byte(marks: i64) -> i64:
-    """The index (0-7, little-endian) of the lowest byte whose top bit is set in
-    marks (which has no other bits set, and is not 0)."""
-    lowest = marks & -marks  # wraps for the top bit alone, still right after the mask
-    # (lowest >> 7) & ones is 1 << 8k; times 0x0001020304050607 puts k in the top byte.
-    return ((((lowest >> 7) & 0x0101010101010101) * 0x0001020304050607) >> 56) & 0xFF
-
-
-def zero_bytes(word: i64) -> i64:
-    """Non-zero exactly when word has a zero byte (the classic bit trick; a false
-    mark only ever sits above a true one)."""
-    ones: i64 = 0x0101010101010101
-    return (word - ones) & ~word & (ones << 7)
-
-
-def same_middle(data: bytes, start: i64, raw: bytes) -> bool:
-    """Whether data[start:] begins with raw, given that their first and last 8
-    bytes already match (len(raw) > 16)."""
-    last = len(raw) - 8
-    k: i64 = 8
-    while k < last:
-        if read_i64_le(data, start + k) != read_i64_le(raw, k):
-            return False
-        k += 8
-    return True
-
-
-def choose_scanner() -> Scanner:
-    if COMPILED:
-        return WordScanner()
-    if sys.implementation.name == "cpython":
-        return RegexScanner()
-    return Scanner()
-
-
-SCANNER: Final[Scanner] = choose_scanner()
 
 
 # --- the parser --------------------------------------------------------------------
