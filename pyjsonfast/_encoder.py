@@ -78,6 +78,11 @@ _RECURSION_MESSAGE: Final = "maximum recursion depth exceeded while encoding a J
 
 # dump() hands fp.write chunks of about this many characters.
 _CHUNK_CHARS: Final[i64] = 1 << 18
+# dumps() collects its output in chunks of about this many characters, joined at
+# the end: one growing buffer would end at up to twice the output's size, and
+# its final copy beside it would peak at three times that.
+_ENCODE_CHUNK_CHARS: Final[i64] = 1 << 16
+_CHUNK_ENCODE: Final[bool] = COMPILED
 
 # Encoded dict keys with their separator ('"key": '), shared by all calls with
 # the same ensure_ascii and key_separator; each cleared when full.
@@ -470,7 +475,7 @@ def _close(w: Writer, bracket: str, depth: i64) -> None:
 
 
 def _flush_if_full(w: Writer) -> None:
-    if w.streaming and len(w.buf) >= _CHUNK_CHARS:
+    if w.chunked and len(w.buf) >= w.chunk_chars:
         w.flush()
 
 
@@ -575,17 +580,31 @@ class Writer:
         self.sink: Optional[Callable[[str], object]] = None
         self.streaming = False
         self.flushed = False
+        # Full chunks of encode()'s output (with no sink), and when a chunk is
+        # full. Interpreted, encode() does not chunk: len() of the stand-in
+        # buffer is a Python call, and its memory is not librt's.
+        self.parts: list[str] = []
+        self.chunked = _CHUNK_ENCODE
+        self.chunk_chars: i64 = _ENCODE_CHUNK_CHARS
 
     # -- running
 
     def encode(self, o: object) -> str:
         self.run(o)
-        return self.buf.getvalue()
+        last = self.buf.getvalue()
+        parts = self.parts
+        if len(parts) == 0:
+            return last
+        parts.append(last)
+        self.parts = []
+        return "".join(parts)
 
     def stream(self, o: object, sink: Callable[[str], object]) -> None:
         """Write o into sink in chunks."""
         self.sink = sink
         self.streaming = True
+        self.chunked = True
+        self.chunk_chars = _CHUNK_CHARS
         self.run(o)
         self.flush()
 
@@ -600,6 +619,7 @@ class Writer:
         # Again with markers, outside the except block so that the second run's
         # errors are not chained to the first (PyPy cannot at the recursion limit).
         self.buf = StringWriter()
+        self.parts = []
         self.markers = set()
         self.max_depth = min(_MAX_DEPTH, sys.getrecursionlimit())
         if self.flushed:
@@ -611,12 +631,16 @@ class Writer:
         self.write_value(o, 0)
 
     def flush(self) -> None:
-        sink = self.sink
-        if sink is not None and len(self.buf) > 0:
+        """Hand the buffer's text to the sink, or keep it in parts without one."""
+        if len(self.buf) > 0:
             chunk = self.buf.getvalue()
             self.buf = StringWriter()
-            self.flushed = True
-            sink(chunk)
+            sink = self.sink
+            if sink is None:
+                self.parts.append(chunk)
+            else:
+                self.flushed = True
+                sink(chunk)
 
     # -- guards
 
@@ -755,7 +779,7 @@ class Writer:
                 _write_quoted(buf, value, self.ensure_ascii)
             else:
                 self.write_value(value, depth)
-            if self.streaming and len(buf) >= _CHUNK_CHARS:
+            if self.chunked and len(buf) >= self.chunk_chars:
                 self.flush()
                 buf = self.buf
         if self.indent is not None:
@@ -831,7 +855,7 @@ class Writer:
                     _write_quoted(buf, value, self.ensure_ascii)
                 else:
                     self.write_value(value, depth)
-                if self.streaming and len(buf) >= _CHUNK_CHARS:
+                if self.chunked and len(buf) >= self.chunk_chars:
                     self.flush()
                     buf = self.buf
         else:
@@ -852,7 +876,7 @@ class Writer:
                     _write_quoted(buf, value, self.ensure_ascii)
                 else:
                     self.write_value(value, depth)
-                if self.streaming and len(buf) >= _CHUNK_CHARS:
+                if self.chunked and len(buf) >= self.chunk_chars:
                     self.flush()
                     buf = self.buf
         if self.indent is not None:

@@ -643,6 +643,50 @@ def test_dump_cycle_after_chunks_went_out() -> None:
         assert ours[1][0] is theirs[1][0]
 
 
+def test_dumps_output_in_many_chunks_of_every_kind() -> None:
+    """dumps collects long output in chunks (compiled): chunks of str kinds 1, 2
+    and 4 joined, with and without ensure_ascii, indented or not."""
+    rows: list[Any] = []
+    for i in range(40_000):
+        rows.append({"id": i, "text": ["abc", "caf\xe9", "\u20ac", "\U0001f600"][(i // 7000) % 4]})
+    rows.append([1.5, None, True, "\udc80"])
+    all_options: list[dict[str, Any]] = [
+        {},
+        {"ensure_ascii": False},
+        {"indent": 2},
+        {"ensure_ascii": False, "indent": "\t"},
+    ]
+    for options in all_options:
+        assert pyjsonfast.dumps(rows, **options) == json.dumps(rows, **options)
+
+
+def test_dumps_errors_after_many_chunks() -> None:
+    """A cycle or too deep nesting after a long prefix: json's errors, not partial output."""
+    cycle: list[Any] = []
+    cycle.append(cycle)
+    prefix = ["x" * 100] * 10_000
+    for options in ({}, {"indent": 1}):
+        assert_same_as_json([prefix, cycle], **options)
+    # Too deep: RecursionError (json's message depends on where Python's limit hits).
+    deep_options: list[dict[str, Any]] = [{}, {"indent": 1}, {"check_circular": False}]
+    for tail in (cycle, nested_list(10**5)):
+        for options in deep_options:
+            if tail is cycle and "check_circular" not in options:
+                continue
+            value = [prefix, tail]
+            kind, detail = outcome(functools.partial(pyjsonfast.dumps, value, **options))
+            assert kind == "error" and detail[0] is RecursionError
+
+
+def test_dumps_retry_after_many_chunks_is_whole() -> None:
+    """Nesting past the limit restarts with circular checks: the second run's output
+    must not carry the first run's chunks."""
+    big = ["y" * 100] * 10_000
+    value = [big, nested_list(900), big]
+    assert_same_as_json(value)
+    assert_same_as_json(value, indent=2)
+
+
 def test_dump_to_a_real_file(tmp_path: Any) -> None:
     path = tmp_path / "out.json"
     # surrogatepass: SAMPLE holds lone surrogates, written as is with ensure_ascii=False.
