@@ -85,20 +85,31 @@ _ENCODE_CHUNK_CHARS: Final[i64] = 1 << 16
 _CHUNK_ENCODE: Final[bool] = COMPILED
 
 # Encoded dict keys with their separator ('"key": '), shared by all calls with
-# the same ensure_ascii and key_separator; each cleared when full.
+# the same ensure_ascii and key_separator; each cleared when full. Keys after a
+# dict's first come from a second cache that has the item separator in front
+# too (', "key": ', or ',\n' + indent for each depth): one write per key.
 _KEY_CACHE_LIMIT: Final = 1 << 14
 _KEY_CACHE_MAX_KEY_LEN: Final = 64
-_KEY_CACHES_LIMIT: Final = 16
-_key_caches: Final[dict[tuple[bool, str], dict[str, str]]] = {}
+_KEY_CACHES_LIMIT: Final = 48
+_key_caches: Final[dict[tuple[bool, str, str], dict[str, str]]] = {}
 
 
-def _key_cache(ensure_ascii: bool, key_separator: str) -> dict[str, str]:
-    cache = _key_caches.get((ensure_ascii, key_separator))
+def _key_cache(ensure_ascii: bool, item_separator: str, key_separator: str) -> dict[str, str]:
+    """The shared cache of item_separator + '"key"' + key_separator by key."""
+    cache_key = (ensure_ascii, item_separator, key_separator)
+    cache = _key_caches.get(cache_key)
     if cache is None:
         cache = {}
         if len(_key_caches) < _KEY_CACHES_LIMIT:  # odd separators: a cache per call
-            _key_caches[(ensure_ascii, key_separator)] = cache
+            _key_caches[cache_key] = cache
     return cache
+
+
+def _cache_key(cache: dict[str, str], key: str, encoded: str) -> None:
+    if len(key) <= _KEY_CACHE_MAX_KEY_LEN:
+        if len(cache) >= _KEY_CACHE_LIMIT:
+            cache.clear()
+        cache[key] = encoded
 
 
 def _build_escape_table(ensure_ascii: bool) -> list[str]:
@@ -566,7 +577,10 @@ class Writer:
         self.sort_keys = sort_keys
         self.skipkeys = skipkeys
         self.ensure_ascii = ensure_ascii
-        self.key_cache = _key_cache(ensure_ascii, key_separator)
+        self.key_cache = _key_cache(ensure_ascii, "", key_separator)
+        # For each depth, the cache with that depth's item separator in front
+        # (the same one at every depth without indent).
+        self.separated_key_caches: list[dict[str, str]] = []
         self.allow_nan = allow_nan
         self.check_circular = check_circular
         # Markers (ids of the containers being written) cost a set insert and
@@ -669,6 +683,19 @@ class Writer:
             newlines.append("\n" + (self.indent or "") * len(newlines))
             self.item_separators.append(self.item_separator + newlines[-1])
         return newlines[depth]
+
+    def separated_key_cache(self, depth: i64) -> dict[str, str]:
+        """The key cache with the item separator at depth in front (after newline(depth))."""
+        caches = self.separated_key_caches
+        if self.indent is None:
+            if len(caches) == 0:
+                separator = self.item_separator
+                caches.append(_key_cache(self.ensure_ascii, separator, self.key_separator))
+            return caches[0]
+        while len(caches) <= depth:
+            separator = self.item_separators[len(caches)]
+            caches.append(_key_cache(self.ensure_ascii, separator, self.key_separator))
+        return caches[depth]
 
     # -- values
 
@@ -812,10 +839,7 @@ class Writer:
             encoded = cache.get(key)
             if encoded is None:
                 encoded = _quoted(key, self.ensure_ascii) + self.key_separator
-                if len(key) <= _KEY_CACHE_MAX_KEY_LEN:
-                    if len(cache) >= _KEY_CACHE_LIMIT:
-                        cache.clear()
-                    cache[key] = encoded
+                _cache_key(cache, key, encoded)
             return encoded
         if isinstance(key, str):
             return _quoted(str.__str__(key), self.ensure_ascii) + self.key_separator
@@ -860,17 +884,25 @@ class Writer:
                     buf = self.buf
         else:
             key_cache = self.key_cache
+            separated_cache = self.separated_key_cache(depth)
             for key, value in d.items():
-                # The cache hit inline: most keys are str met before.
-                encoded = key_cache.get(key) if type(key) is str else None
-                if encoded is None:
-                    encoded = self.encoded_key(key)
-                    if encoded is None:
-                        continue
+                # The cache hits inline: most keys are str met before.
                 if first:
+                    encoded = key_cache.get(key) if type(key) is str else None
+                    if encoded is None:
+                        encoded = self.encoded_key(key)
+                        if encoded is None:
+                            continue
                     first = False
                 else:
-                    buf.write(separator)
+                    encoded = separated_cache.get(key) if type(key) is str else None
+                    if encoded is None:
+                        encoded = self.encoded_key(key)
+                        if encoded is None:
+                            continue
+                        encoded = separator + encoded
+                        if type(key) is str:
+                            _cache_key(separated_cache, key, encoded)
                 buf.write(encoded)
                 if type(value) is str:  # the commonest value, spared a call
                     _write_quoted(buf, value, self.ensure_ascii)

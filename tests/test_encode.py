@@ -284,6 +284,23 @@ def test_mixed_keys_with_sort_keys_raise_json_type_error() -> None:
         pyjsonfast.dumps({"a": 1, 2: 3}, sort_keys=True)
 
 
+@pytest.mark.parametrize("indent", [None, 0, 2, "\t"])
+@pytest.mark.parametrize("separators", [None, (",", ":"), (" ;", " = ")])
+def test_keys_after_the_first_at_every_depth(indent: Any, separators: Any) -> None:
+    """Keys after a dict's first are written with their item separator in front,
+    from a cache per depth: mixed key types, skipped keys, long keys, repeats."""
+    long_key = "k" * 70
+    inner: Any = {"a": 1, 2: "b", "caf\xe9": [], long_key: {}, None: None, "\u20ac": 1.5}
+    for depth in range(6):
+        inner = {(1, 2) if depth % 2 else "x": 0, "a": inner, 3.5: [inner], "a\n": True}
+    value = [inner, inner, {"a": 1, "b": 2}, {(1,): 1, "a": 2}]
+    for ensure_ascii in (True, False):
+        options = {"indent": indent, "separators": separators, "ensure_ascii": ensure_ascii}
+        for _ in range(2):  # again, with the caches filled
+            assert_same_as_json(value, skipkeys=True, **options)
+            assert_same_as_json(value, **options)
+
+
 def test_sort_keys_orders_like_json() -> None:
     value = {"b": 1, "a": {"d": 1, "c": 2}, "\u00e9": 3, "A": 4, "": 5}
     assert_same_as_json(value, sort_keys=True)
