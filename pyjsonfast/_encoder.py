@@ -183,7 +183,12 @@ def _ascii_bytes(s: str) -> Optional[bytes]:
     last: i64 = len(s) - 1
     if ord(s[0]) >= 0x80 or ord(s[last]) >= 0x80 or ord(s[last >> 1]) >= 0x80:
         return None
-    data = s.encode("utf-8", "surrogatepass")
+    try:
+        # Strict UTF-8 is a plain copy for ASCII (with an errors argument it
+        # costs twice as much); only a lone surrogate makes it raise.
+        data = s.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
     return data if len(data) == len(s) else None
 
 
@@ -261,6 +266,23 @@ def _write_escaped_ascii(buf: StringWriter, s: str) -> None:
         if data is not None:
             _write_escaped_ascii_bytes(buf, s, data, _ASCII_ESCAPES)
             return
+    # Up to the first character to escape, nothing is written: with none, s as
+    # is; when it is non-ASCII (text in another script, mostly \\u escapes from
+    # there on), json's C helper quotes the whole of s at once.
+    while i < n:
+        c0: i64 = ord(s[i])
+        if 0x20 <= c0 < 0x7F and c0 != 34 and c0 != 92:
+            i += 1
+        else:
+            break
+    if i == n:
+        buf.append(34)
+        buf.write(s)
+        buf.append(34)
+        return
+    if _c_quote_ascii is not None and ord(s[i]) >= 0x80 and n - i >= _BULK_ESCAPE_MIN_LEN:
+        buf.write(_c_quote_ascii(s))
+        return
     buf.append(34)
     while i < n:
         c: i64 = ord(s[i])

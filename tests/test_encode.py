@@ -216,6 +216,28 @@ def test_strings_mixing_ascii_escapes_and_non_ascii(ensure_ascii: bool) -> None:
     assert_same_as_json({t: t for t in texts}, ensure_ascii=ensure_ascii)
 
 
+@pytest.mark.parametrize("ensure_ascii", [True, False])
+def test_first_special_character_at_every_offset(ensure_ascii: bool) -> None:
+    """The writer scans plain ASCII a character or 8 bytes at a time, and hands
+    non-ASCII text to json's C helper from the first character to escape: put that
+    character (and a second one after it) at every offset of strings of every
+    length around the thresholds, in str kinds 1, 2 and 4, lone surrogates too."""
+    specials = ['"', "\\", "\n", "\x00", "\x1f", "\x7f", "\x80", "\xe9", "\xff", "\u0100"]
+    specials += ["\u4e2d", "\ud800", "\udfff", "\ufffd", "\U0001f600", "\U0010ffff"]
+    texts: list[str] = []
+    for length in (1, 2, 7, 8, 9, 15, 16, 17, 23, 24, 31, 32, 33, 40, 47, 48, 65):
+        for offset in range(length):
+            for special in specials:
+                plain = "".join(chr(97 + (i * 7) % 26) for i in range(length))
+                text = plain[:offset] + special + plain[offset + 1 :]
+                texts.append(text)
+                # A second special character later on, of another kind.
+                later = specials[(specials.index(special) + 5) % len(specials)]
+                texts.append(text + plain[: offset % 9] + later + plain[:3])
+    assert_same_as_json(texts, ensure_ascii=ensure_ascii)
+    assert_same_as_json({t: 0 for t in texts[::7]}, ensure_ascii=ensure_ascii)
+
+
 @pytest.mark.parametrize(
     "value",
     [
