@@ -174,7 +174,6 @@ def _byte_mask(byte: i64) -> i64:
 _HIGH_BITS: Final[i64] = -(_byte_mask(0x7F) + 1)  # 0x8080...80 as a signed i64
 _QUOTES: Final[i64] = _byte_mask(0x22)
 _BACKSLASHES: Final[i64] = _byte_mask(0x5C)
-_DELETES: Final[i64] = _byte_mask(0x7F)
 _SPACES: Final[i64] = _byte_mask(0x20)
 
 
@@ -222,26 +221,20 @@ def _write_escaped_ascii_bytes(buf: StringWriter, s: str, data: bytes, escapes: 
     spaces = _SPACES
     quotes = _QUOTES
     backslashes = _BACKSLASHES
-    deletes = _DELETES
     high_bits = _HIGH_BITS
     buf.append(34)
     while i < n:
-        if i + 8 <= n:
-            # Whether any byte of w is a control byte, '"', '\\' or DEL: every
-            # byte is below 0x80, so no subtraction here can overflow.
-            w = read_i64_le(data, i)
-            quote = w ^ quotes
-            backslash = w ^ backslashes
-            delete = w ^ deletes
-            found = (
-                ((w - spaces) & ~w)
-                | ((quote - ones) & ~quote)
-                | ((backslash - ones) & ~backslash)
-                | ((delete - ones) & ~delete)
-            )
-            if found & high_bits == 0:
-                i += 8
-                continue
+        # The next 8 bytes, or the last 8 (n >= 8): those before i are plain.
+        w = read_i64_le(data, i if i + 8 <= n else n - 8)
+        # Whether any byte of w is a control byte, '"', '\\' or DEL: every byte
+        # is below 0x80, so no byte's subtraction or addition carries into the
+        # next, and only DEL + 1 sets a byte's high bit.
+        quote = w ^ quotes
+        backslash = w ^ backslashes
+        found = ((w - spaces) & ~w) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)
+        if (found | (w + ones)) & high_bits == 0:
+            i += 8  # past n after the last 8: done
+            continue
         end = min(i + 8, n)
         while i < end:
             c: i64 = data[i]
@@ -596,6 +589,12 @@ class Writer:
         # Separators for nesting level i: item_separator + "\n" + indent * i.
         self.newlines: list[str] = []
         self.item_separators: list[str] = []
+        # With indent, what opens a list or dict at depth i ('[' + newline i) and
+        # closes it (newline i-1 + ']'), each written at once.
+        self.list_openers: list[str] = []
+        self.list_closers: list[str] = []
+        self.dict_openers: list[str] = []
+        self.dict_closers: list[str] = []
         self.sort_keys = sort_keys
         self.skipkeys = skipkeys
         self.ensure_ascii = ensure_ascii
@@ -702,8 +701,14 @@ class Writer:
         """'\\n' + indent * depth."""
         newlines = self.newlines
         while len(newlines) <= depth:
-            newlines.append("\n" + (self.indent or "") * len(newlines))
-            self.item_separators.append(self.item_separator + newlines[-1])
+            newline = "\n" + (self.indent or "") * len(newlines)
+            before = newlines[-1] if len(newlines) > 0 else ""
+            newlines.append(newline)
+            self.item_separators.append(self.item_separator + newline)
+            self.list_openers.append("[" + newline)
+            self.list_closers.append(before + "]")
+            self.dict_openers.append("{" + newline)
+            self.dict_closers.append(before + "}")
         return newlines[depth]
 
     def separated_key_cache(self, depth: i64) -> dict[str, str]:
@@ -812,11 +817,13 @@ class Writer:
             buf.write("[]")
             return
         self.enter(identity, depth)
-        buf.append(91)  # [
-        if self.indent is not None:
-            buf.write(self.newline(depth))
+        indented = self.indent is not None
+        if indented:
+            self.newline(depth)
+            buf.write(self.list_openers[depth])
             separator = self.item_separators[depth]
         else:
+            buf.append(91)  # [
             separator = self.item_separator
         first = True
         for value in lst:
@@ -831,9 +838,10 @@ class Writer:
             if self.chunked and len(buf) >= self.chunk_chars:
                 self.flush()
                 buf = self.buf
-        if self.indent is not None:
-            buf.write(self.newline(depth - 1))
-        buf.append(93)  # ]
+        if indented:
+            buf.write(self.list_closers[depth])
+        else:
+            buf.append(93)  # ]
         self.leave(identity)
 
     def key_text(self, key: object) -> Optional[str]:
@@ -877,11 +885,13 @@ class Writer:
             buf.write("{}")
             return
         self.enter(d, depth)
-        buf.append(123)  # {
-        if self.indent is not None:
-            buf.write(self.newline(depth))
+        indented = self.indent is not None
+        if indented:
+            self.newline(depth)
+            buf.write(self.dict_openers[depth])
             separator = self.item_separators[depth]
         else:
+            buf.append(123)  # {
             separator = self.item_separator
         first = True
         if self.sort_keys:
@@ -933,9 +943,10 @@ class Writer:
                 if self.chunked and len(buf) >= self.chunk_chars:
                     self.flush()
                     buf = self.buf
-        if self.indent is not None:
-            buf.write(self.newline(depth - 1))
-        buf.append(125)  # }
+        if indented:
+            buf.write(self.dict_closers[depth])
+        else:
+            buf.append(125)  # }
         self.leave(d)
 
 
