@@ -207,10 +207,15 @@ def _write_digit_run(buf: StringWriter, v: i64, count: i64, dot_before: i64) -> 
     """
     packed: i64 = 0
     i: i64 = 0
-    while i < count:
+    while i + 2 <= count:  # two digits at a time: one division by 100 on the chain
+        q = v // 100
+        pair = v - q * 100
+        tens = pair // 10
+        packed = (packed << 8) | ((pair - tens * 10) << 4) | tens
+        v = q
+        i += 2
+    if i < count:
         packed = (packed << 4) | (v % 10)
-        v //= 10
-        i += 1
     i = 0
     while i < count:
         if i == dot_before:

@@ -278,6 +278,17 @@ def test_scalars(value: Any) -> None:
         assert_same_as_json({"k": value}, allow_nan=allow_nan)
 
 
+def test_ints_at_every_digit_count() -> None:
+    """Ints are written two digits at a time below 10**15, by str() above."""
+    values = [0, 1, -1, 9, 10, -10, 99, 100, -100, 101]
+    for k in range(1, 22):
+        values += [10**k - 1, 10**k, 10**k + 1, -(10**k) + 1, -(10**k), -(10**k) - 1]
+        values += [int("12345678901234567890123"[:k]), -int("9876543210987654321098"[:k])]
+    values += [True, False]
+    assert_same_as_json(values)
+    assert_same_as_json({str(v): v for v in values}, indent=1)
+
+
 def test_random_floats_round_trip_bits() -> None:
     import random
 
