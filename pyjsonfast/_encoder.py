@@ -80,7 +80,9 @@ _RECURSION_MESSAGE: Final = "maximum recursion depth exceeded while encoding a J
 _CHUNK_CHARS: Final[i64] = 1 << 18
 # dumps() collects its output in chunks of about this many characters, joined at
 # the end: one growing buffer would end at up to twice the output's size, and
-# its final copy beside it would peak at three times that.
+# its final copy beside it would peak at three times that. Small chunks: the
+# writing frames up the stack hold the buffer they began with until their
+# current item is done, so a replaced buffer may outlive its flush a while.
 _ENCODE_CHUNK_CHARS: Final[i64] = 1 << 16
 _CHUNK_ENCODE: Final[bool] = COMPILED
 
@@ -641,6 +643,7 @@ class Writer:
             return last
         parts.append(last)
         self.parts = []
+        self.buf = StringWriter()  # its memory is free before the join
         return "".join(parts)
 
     def stream(self, o: object, sink: Callable[[str], object]) -> None:
