@@ -728,13 +728,17 @@ def test_dumps_errors_after_many_chunks() -> None:
             assert kind == "error" and detail[0] is RecursionError
 
 
-def test_dumps_retry_after_many_chunks_is_whole() -> None:
-    """Nesting past the limit restarts with circular checks: the second run's output
-    must not carry the first run's chunks."""
-    big = ["y" * 100] * 10_000
-    value = [big, nested_list(900), big]
-    assert_same_as_json(value)
-    assert_same_as_json(value, indent=2)
+def test_dumps_chunks_flushed_inside_nested_containers() -> None:
+    """Chunks fill up deep inside nested lists and dicts (the frames above go on
+    writing after a flush below them): nothing lost, nothing doubled."""
+    big = ["y" * 100] * 2_000
+    deep: Any = [big, {"k": big, "n": None}, big]
+    for level in range(30):
+        # Each level writes more after its nested value, in a list or a dict.
+        deep = [deep, big[:700]] if level % 2 else {"inner": deep, "after": [big[:300], 1]}
+    assert_same_as_json(deep)
+    assert_same_as_json(deep, indent=2)
+    assert_same_as_json(deep, ensure_ascii=False, separators=(",", ":"))
 
 
 def test_dump_to_a_real_file(tmp_path: Any) -> None:
