@@ -387,6 +387,42 @@ def _write_quoted(buf: StringWriter, s: str, ensure_ascii: bool) -> None:
         buf.write(_quote_unicode(s))
 
 
+# null, true and false: compiled, appends (inline stores) beat a write (a call
+# into librt); interpreted, one write is one call instead of several.
+_CONSTANTS_BY_CHAR: Final[bool] = COMPILED
+
+
+def _write_null(buf: StringWriter) -> None:
+    if _CONSTANTS_BY_CHAR:
+        buf.append(110)  # n
+        buf.append(117)  # u
+        buf.append(108)  # l
+        buf.append(108)  # l
+    else:
+        buf.write("null")
+
+
+def _write_true(buf: StringWriter) -> None:
+    if _CONSTANTS_BY_CHAR:
+        buf.append(116)  # t
+        buf.append(114)  # r
+        buf.append(117)  # u
+        buf.append(101)  # e
+    else:
+        buf.write("true")
+
+
+def _write_false(buf: StringWriter) -> None:
+    if _CONSTANTS_BY_CHAR:
+        buf.append(102)  # f
+        buf.append(97)  # a
+        buf.append(108)  # l
+        buf.append(115)  # s
+        buf.append(101)  # e
+    else:
+        buf.write("false")
+
+
 def _quoted(s: str, ensure_ascii: bool) -> str:
     buf = StringWriter()
     _write_quoted(buf, s, ensure_ascii)
@@ -756,11 +792,11 @@ class Writer:
         elif t is list:
             self.write_list(cast("list[object]", o), o, depth + 1)
         elif o is None:
-            self.buf.write("null")
+            _write_null(self.buf)
         elif o is True:
-            self.buf.write("true")
+            _write_true(self.buf)
         elif o is False:
-            self.buf.write("false")
+            _write_false(self.buf)
         else:
             self.write_other(o, depth)
 
