@@ -388,39 +388,30 @@ def _write_quoted(buf: StringWriter, s: str, ensure_ascii: bool) -> None:
 
 
 # null, true and false: compiled, appends (inline stores) beat a write (a call
-# into librt); interpreted, one write is one call instead of several.
+# into librt); interpreted, the writer writes them whole (no helper call).
 _CONSTANTS_BY_CHAR: Final[bool] = COMPILED
 
 
 def _write_null(buf: StringWriter) -> None:
-    if _CONSTANTS_BY_CHAR:
-        buf.append(110)  # n
-        buf.append(117)  # u
-        buf.append(108)  # l
-        buf.append(108)  # l
-    else:
-        buf.write("null")
+    buf.append(110)  # n
+    buf.append(117)  # u
+    buf.append(108)  # l
+    buf.append(108)  # l
 
 
 def _write_true(buf: StringWriter) -> None:
-    if _CONSTANTS_BY_CHAR:
-        buf.append(116)  # t
-        buf.append(114)  # r
-        buf.append(117)  # u
-        buf.append(101)  # e
-    else:
-        buf.write("true")
+    buf.append(116)  # t
+    buf.append(114)  # r
+    buf.append(117)  # u
+    buf.append(101)  # e
 
 
 def _write_false(buf: StringWriter) -> None:
-    if _CONSTANTS_BY_CHAR:
-        buf.append(102)  # f
-        buf.append(97)  # a
-        buf.append(108)  # l
-        buf.append(115)  # s
-        buf.append(101)  # e
-    else:
-        buf.write("false")
+    buf.append(102)  # f
+    buf.append(97)  # a
+    buf.append(108)  # l
+    buf.append(115)  # s
+    buf.append(101)  # e
 
 
 def _quoted(s: str, ensure_ascii: bool) -> str:
@@ -792,11 +783,20 @@ class Writer:
         elif t is list:
             self.write_list(cast("list[object]", o), o, depth + 1)
         elif o is None:
-            _write_null(self.buf)
+            if _CONSTANTS_BY_CHAR:
+                _write_null(self.buf)
+            else:
+                self.buf.write("null")
         elif o is True:
-            _write_true(self.buf)
+            if _CONSTANTS_BY_CHAR:
+                _write_true(self.buf)
+            else:
+                self.buf.write("true")
         elif o is False:
-            _write_false(self.buf)
+            if _CONSTANTS_BY_CHAR:
+                _write_false(self.buf)
+            else:
+                self.buf.write("false")
         else:
             self.write_other(o, depth)
 
