@@ -12,7 +12,7 @@ from __future__ import annotations
 import types
 from typing import Final
 
-__all__ = ["COMPILED", "StringWriter", "read_i64_le"]
+__all__ = ["COMPILED", "BytesWriter", "StringWriter", "read_i64_le", "write_f64_le"]
 
 
 def _running_compiled() -> bool:
@@ -23,6 +23,11 @@ def _running_compiled() -> bool:
 COMPILED: Final[bool] = _running_compiled()
 
 if COMPILED:
-    from librt.strings import StringWriter, read_i64_le
+    from librt.strings import BytesWriter, StringWriter, read_i64_le, write_f64_le
 else:
-    from ._librt_standin import StringWriter, read_i64_le  # type: ignore[assignment]
+    from ._librt_standin import (  # type: ignore[assignment]
+        BytesWriter,
+        StringWriter,
+        read_i64_le,
+        write_f64_le,
+    )

@@ -78,22 +78,40 @@ _RECURSION_MESSAGE: Final = "maximum recursion depth exceeded while encoding a J
 
 # dump() hands fp.write chunks of about this many characters.
 _CHUNK_CHARS: Final[i64] = 1 << 18
+# dumps() collects its output in chunks of about this many characters, joined at
+# the end: one growing buffer would end at up to twice the output's size, and
+# its final copy beside it would peak at three times that. Small chunks: the
+# writing frames up the stack hold the buffer they began with until their
+# current item is done, so a replaced buffer may outlive its flush a while.
+_ENCODE_CHUNK_CHARS: Final[i64] = 1 << 16
+_CHUNK_ENCODE: Final[bool] = COMPILED
 
 # Encoded dict keys with their separator ('"key": '), shared by all calls with
-# the same ensure_ascii and key_separator; each cleared when full.
+# the same ensure_ascii and key_separator; each cleared when full. Keys after a
+# dict's first come from a second cache that has the item separator in front
+# too (', "key": ', or ',\n' + indent for each depth): one write per key.
 _KEY_CACHE_LIMIT: Final = 1 << 14
 _KEY_CACHE_MAX_KEY_LEN: Final = 64
-_KEY_CACHES_LIMIT: Final = 16
-_key_caches: Final[dict[tuple[bool, str], dict[str, str]]] = {}
+_KEY_CACHES_LIMIT: Final = 48
+_key_caches: Final[dict[tuple[bool, str, str], dict[str, str]]] = {}
 
 
-def _key_cache(ensure_ascii: bool, key_separator: str) -> dict[str, str]:
-    cache = _key_caches.get((ensure_ascii, key_separator))
+def _key_cache(ensure_ascii: bool, item_separator: str, key_separator: str) -> dict[str, str]:
+    """The shared cache of item_separator + '"key"' + key_separator by key."""
+    cache_key = (ensure_ascii, item_separator, key_separator)
+    cache = _key_caches.get(cache_key)
     if cache is None:
         cache = {}
         if len(_key_caches) < _KEY_CACHES_LIMIT:  # odd separators: a cache per call
-            _key_caches[(ensure_ascii, key_separator)] = cache
+            _key_caches[cache_key] = cache
     return cache
+
+
+def _cache_key(cache: dict[str, str], key: str, encoded: str) -> None:
+    if len(key) <= _KEY_CACHE_MAX_KEY_LEN:
+        if len(cache) >= _KEY_CACHE_LIMIT:
+            cache.clear()
+        cache[key] = encoded
 
 
 def _build_escape_table(ensure_ascii: bool) -> list[str]:
@@ -158,7 +176,6 @@ def _byte_mask(byte: i64) -> i64:
 _HIGH_BITS: Final[i64] = -(_byte_mask(0x7F) + 1)  # 0x8080...80 as a signed i64
 _QUOTES: Final[i64] = _byte_mask(0x22)
 _BACKSLASHES: Final[i64] = _byte_mask(0x5C)
-_DELETES: Final[i64] = _byte_mask(0x7F)
 _SPACES: Final[i64] = _byte_mask(0x20)
 
 
@@ -167,7 +184,12 @@ def _ascii_bytes(s: str) -> Optional[bytes]:
     last: i64 = len(s) - 1
     if ord(s[0]) >= 0x80 or ord(s[last]) >= 0x80 or ord(s[last >> 1]) >= 0x80:
         return None
-    data = s.encode("utf-8", "surrogatepass")
+    try:
+        # Strict UTF-8 is a plain copy for ASCII (with an errors argument it
+        # costs twice as much); only a lone surrogate makes it raise.
+        data = s.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
     return data if len(data) == len(s) else None
 
 
@@ -201,26 +223,20 @@ def _write_escaped_ascii_bytes(buf: StringWriter, s: str, data: bytes, escapes: 
     spaces = _SPACES
     quotes = _QUOTES
     backslashes = _BACKSLASHES
-    deletes = _DELETES
     high_bits = _HIGH_BITS
     buf.append(34)
     while i < n:
-        if i + 8 <= n:
-            # Whether any byte of w is a control byte, '"', '\\' or DEL: every
-            # byte is below 0x80, so no subtraction here can overflow.
-            w = read_i64_le(data, i)
-            quote = w ^ quotes
-            backslash = w ^ backslashes
-            delete = w ^ deletes
-            found = (
-                ((w - spaces) & ~w)
-                | ((quote - ones) & ~quote)
-                | ((backslash - ones) & ~backslash)
-                | ((delete - ones) & ~delete)
-            )
-            if found & high_bits == 0:
-                i += 8
-                continue
+        # The next 8 bytes, or the last 8 (n >= 8): those before i are plain.
+        w = read_i64_le(data, i if i + 8 <= n else n - 8)
+        # Whether any byte of w is a control byte, '"', '\\' or DEL: every byte
+        # is below 0x80, so no byte's subtraction or addition carries into the
+        # next, and only DEL + 1 sets a byte's high bit.
+        quote = w ^ quotes
+        backslash = w ^ backslashes
+        found = ((w - spaces) & ~w) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)
+        if (found | (w + ones)) & high_bits == 0:
+            i += 8  # past n after the last 8: done
+            continue
         end = min(i + 8, n)
         while i < end:
             c: i64 = data[i]
@@ -245,6 +261,23 @@ def _write_escaped_ascii(buf: StringWriter, s: str) -> None:
         if data is not None:
             _write_escaped_ascii_bytes(buf, s, data, _ASCII_ESCAPES)
             return
+    # Up to the first character to escape, nothing is written: with none, s as
+    # is; when it is non-ASCII (text in another script, mostly \\u escapes from
+    # there on), json's C helper quotes the whole of s at once.
+    while i < n:
+        c0: i64 = ord(s[i])
+        if 0x20 <= c0 < 0x7F and c0 != 34 and c0 != 92:
+            i += 1
+        else:
+            break
+    if i == n:
+        buf.append(34)
+        buf.write(s)
+        buf.append(34)
+        return
+    if _c_quote_ascii is not None and ord(s[i]) >= 0x80 and n - i >= _BULK_ESCAPE_MIN_LEN:
+        buf.write(_c_quote_ascii(s))
+        return
     buf.append(34)
     while i < n:
         c: i64 = ord(s[i])
@@ -307,15 +340,24 @@ def _write_small_int(buf: StringWriter, v: i64) -> None:
     if v < 0:
         buf.append(45)  # -
         v = -v
-    # Digits least significant first, packed 4 bits each, most significant lowest.
+    # Digits least significant first, packed 4 bits each, most significant
+    # lowest; two at a time (one division by 100 on the chain, not two by 10).
     packed: i64 = 0
     count: i64 = 0
-    while True:
-        packed = (packed << 4) | (v % 10)
+    while v >= 100:
+        q = v // 100
+        pair = v - q * 100
+        tens = pair // 10
+        packed = (packed << 8) | ((pair - tens * 10) << 4) | tens
+        count += 2
+        v = q
+    if v >= 10:
+        tens = v // 10
+        packed = (packed << 8) | ((v - tens * 10) << 4) | tens
+        count += 2
+    else:
+        packed = (packed << 4) | v
         count += 1
-        v //= 10
-        if v == 0:
-            break
     while count > 0:
         buf.append(i32(48 + (packed & 15)))  # i32: see _hex_digit
         packed >>= 4
@@ -343,6 +385,33 @@ def _write_quoted(buf: StringWriter, s: str, ensure_ascii: bool) -> None:
         buf.write(_quote_ascii(s))
     else:
         buf.write(_quote_unicode(s))
+
+
+# null, true and false: compiled, appends (inline stores) beat a write (a call
+# into librt); interpreted, the writer writes them whole (no helper call).
+_CONSTANTS_BY_CHAR: Final[bool] = COMPILED
+
+
+def _write_null(buf: StringWriter) -> None:
+    buf.append(110)  # n
+    buf.append(117)  # u
+    buf.append(108)  # l
+    buf.append(108)  # l
+
+
+def _write_true(buf: StringWriter) -> None:
+    buf.append(116)  # t
+    buf.append(114)  # r
+    buf.append(117)  # u
+    buf.append(101)  # e
+
+
+def _write_false(buf: StringWriter) -> None:
+    buf.append(102)  # f
+    buf.append(97)  # a
+    buf.append(108)  # l
+    buf.append(115)  # s
+    buf.append(101)  # e
 
 
 def _quoted(s: str, ensure_ascii: bool) -> str:
@@ -470,7 +539,7 @@ def _close(w: Writer, bracket: str, depth: i64) -> None:
 
 
 def _flush_if_full(w: Writer) -> None:
-    if w.streaming and len(w.buf) >= _CHUNK_CHARS:
+    if w.chunked and len(w.buf) >= w.chunk_chars:
         w.flush()
 
 
@@ -558,10 +627,19 @@ class Writer:
         # Separators for nesting level i: item_separator + "\n" + indent * i.
         self.newlines: list[str] = []
         self.item_separators: list[str] = []
+        # With indent, what opens a list or dict at depth i ('[' + newline i) and
+        # closes it (newline i-1 + ']'), each written at once.
+        self.list_openers: list[str] = []
+        self.list_closers: list[str] = []
+        self.dict_openers: list[str] = []
+        self.dict_closers: list[str] = []
         self.sort_keys = sort_keys
         self.skipkeys = skipkeys
         self.ensure_ascii = ensure_ascii
-        self.key_cache = _key_cache(ensure_ascii, key_separator)
+        self.key_cache = _key_cache(ensure_ascii, "", key_separator)
+        # For each depth, the cache with that depth's item separator in front
+        # (the same one at every depth without indent).
+        self.separated_key_caches: list[dict[str, str]] = []
         self.allow_nan = allow_nan
         self.check_circular = check_circular
         # Markers (ids of the containers being written) cost a set insert and
@@ -575,17 +653,32 @@ class Writer:
         self.sink: Optional[Callable[[str], object]] = None
         self.streaming = False
         self.flushed = False
+        # Full chunks of encode()'s output (with no sink), and when a chunk is
+        # full. Interpreted, encode() does not chunk: len() of the stand-in
+        # buffer is a Python call, and its memory is not librt's.
+        self.parts: list[str] = []
+        self.chunked = _CHUNK_ENCODE
+        self.chunk_chars: i64 = _ENCODE_CHUNK_CHARS
 
     # -- running
 
     def encode(self, o: object) -> str:
         self.run(o)
-        return self.buf.getvalue()
+        last = self.buf.getvalue()
+        parts = self.parts
+        if len(parts) == 0:
+            return last
+        parts.append(last)
+        self.parts = []
+        self.buf = StringWriter()  # its memory is free before the join
+        return "".join(parts)
 
     def stream(self, o: object, sink: Callable[[str], object]) -> None:
         """Write o into sink in chunks."""
         self.sink = sink
         self.streaming = True
+        self.chunked = True
+        self.chunk_chars = _CHUNK_CHARS
         self.run(o)
         self.flush()
 
@@ -600,6 +693,7 @@ class Writer:
         # Again with markers, outside the except block so that the second run's
         # errors are not chained to the first (PyPy cannot at the recursion limit).
         self.buf = StringWriter()
+        self.parts = []
         self.markers = set()
         self.max_depth = min(_MAX_DEPTH, sys.getrecursionlimit())
         if self.flushed:
@@ -611,12 +705,16 @@ class Writer:
         self.write_value(o, 0)
 
     def flush(self) -> None:
-        sink = self.sink
-        if sink is not None and len(self.buf) > 0:
+        """Hand the buffer's text to the sink, or keep it in parts without one."""
+        if len(self.buf) > 0:
             chunk = self.buf.getvalue()
             self.buf = StringWriter()
-            self.flushed = True
-            sink(chunk)
+            sink = self.sink
+            if sink is None:
+                self.parts.append(chunk)
+            else:
+                self.flushed = True
+                sink(chunk)
 
     # -- guards
 
@@ -642,9 +740,28 @@ class Writer:
         """'\\n' + indent * depth."""
         newlines = self.newlines
         while len(newlines) <= depth:
-            newlines.append("\n" + (self.indent or "") * len(newlines))
-            self.item_separators.append(self.item_separator + newlines[-1])
+            newline = "\n" + (self.indent or "") * len(newlines)
+            before = newlines[-1] if len(newlines) > 0 else ""
+            newlines.append(newline)
+            self.item_separators.append(self.item_separator + newline)
+            self.list_openers.append("[" + newline)
+            self.list_closers.append(before + "]")
+            self.dict_openers.append("{" + newline)
+            self.dict_closers.append(before + "}")
         return newlines[depth]
+
+    def separated_key_cache(self, depth: i64) -> dict[str, str]:
+        """The key cache with the item separator at depth in front (after newline(depth))."""
+        caches = self.separated_key_caches
+        if self.indent is None:
+            if len(caches) == 0:
+                separator = self.item_separator
+                caches.append(_key_cache(self.ensure_ascii, separator, self.key_separator))
+            return caches[0]
+        while len(caches) <= depth:
+            separator = self.item_separators[len(caches)]
+            caches.append(_key_cache(self.ensure_ascii, separator, self.key_separator))
+        return caches[depth]
 
     # -- values
 
@@ -666,11 +783,20 @@ class Writer:
         elif t is list:
             self.write_list(cast("list[object]", o), o, depth + 1)
         elif o is None:
-            self.buf.write("null")
+            if _CONSTANTS_BY_CHAR:
+                _write_null(self.buf)
+            else:
+                self.buf.write("null")
         elif o is True:
-            self.buf.write("true")
+            if _CONSTANTS_BY_CHAR:
+                _write_true(self.buf)
+            else:
+                self.buf.write("true")
         elif o is False:
-            self.buf.write("false")
+            if _CONSTANTS_BY_CHAR:
+                _write_false(self.buf)
+            else:
+                self.buf.write("false")
         else:
             self.write_other(o, depth)
 
@@ -739,11 +865,13 @@ class Writer:
             buf.write("[]")
             return
         self.enter(identity, depth)
-        buf.append(91)  # [
-        if self.indent is not None:
-            buf.write(self.newline(depth))
+        indented = self.indent is not None
+        if indented:
+            self.newline(depth)
+            buf.write(self.list_openers[depth])
             separator = self.item_separators[depth]
         else:
+            buf.append(91)  # [
             separator = self.item_separator
         first = True
         for value in lst:
@@ -755,12 +883,13 @@ class Writer:
                 _write_quoted(buf, value, self.ensure_ascii)
             else:
                 self.write_value(value, depth)
-            if self.streaming and len(buf) >= _CHUNK_CHARS:
+            if self.chunked and len(buf) >= self.chunk_chars:
                 self.flush()
                 buf = self.buf
-        if self.indent is not None:
-            buf.write(self.newline(depth - 1))
-        buf.append(93)  # ]
+        if indented:
+            buf.write(self.list_closers[depth])
+        else:
+            buf.append(93)  # ]
         self.leave(identity)
 
     def key_text(self, key: object) -> Optional[str]:
@@ -788,10 +917,7 @@ class Writer:
             encoded = cache.get(key)
             if encoded is None:
                 encoded = _quoted(key, self.ensure_ascii) + self.key_separator
-                if len(key) <= _KEY_CACHE_MAX_KEY_LEN:
-                    if len(cache) >= _KEY_CACHE_LIMIT:
-                        cache.clear()
-                    cache[key] = encoded
+                _cache_key(cache, key, encoded)
             return encoded
         if isinstance(key, str):
             return _quoted(str.__str__(key), self.ensure_ascii) + self.key_separator
@@ -807,11 +933,13 @@ class Writer:
             buf.write("{}")
             return
         self.enter(d, depth)
-        buf.append(123)  # {
-        if self.indent is not None:
-            buf.write(self.newline(depth))
+        indented = self.indent is not None
+        if indented:
+            self.newline(depth)
+            buf.write(self.dict_openers[depth])
             separator = self.item_separators[depth]
         else:
+            buf.append(123)  # {
             separator = self.item_separator
         first = True
         if self.sort_keys:
@@ -831,33 +959,42 @@ class Writer:
                     _write_quoted(buf, value, self.ensure_ascii)
                 else:
                     self.write_value(value, depth)
-                if self.streaming and len(buf) >= _CHUNK_CHARS:
+                if self.chunked and len(buf) >= self.chunk_chars:
                     self.flush()
                     buf = self.buf
         else:
             key_cache = self.key_cache
+            separated_cache = self.separated_key_cache(depth)
             for key, value in d.items():
-                # The cache hit inline: most keys are str met before.
-                encoded = key_cache.get(key) if type(key) is str else None
-                if encoded is None:
-                    encoded = self.encoded_key(key)
-                    if encoded is None:
-                        continue
+                # The cache hits inline: most keys are str met before.
                 if first:
+                    encoded = key_cache.get(key) if type(key) is str else None
+                    if encoded is None:
+                        encoded = self.encoded_key(key)
+                        if encoded is None:
+                            continue
                     first = False
                 else:
-                    buf.write(separator)
+                    encoded = separated_cache.get(key) if type(key) is str else None
+                    if encoded is None:
+                        encoded = self.encoded_key(key)
+                        if encoded is None:
+                            continue
+                        encoded = separator + encoded
+                        if type(key) is str:
+                            _cache_key(separated_cache, key, encoded)
                 buf.write(encoded)
                 if type(value) is str:  # the commonest value, spared a call
                     _write_quoted(buf, value, self.ensure_ascii)
                 else:
                     self.write_value(value, depth)
-                if self.streaming and len(buf) >= _CHUNK_CHARS:
+                if self.chunked and len(buf) >= self.chunk_chars:
                     self.flush()
                     buf = self.buf
-        if self.indent is not None:
-            buf.write(self.newline(depth - 1))
-        buf.append(125)  # }
+        if indented:
+            buf.write(self.dict_closers[depth])
+        else:
+            buf.append(125)  # }
         self.leave(d)
 
 

@@ -16,11 +16,12 @@ pass 2**63 is only read for its low 64 bits, which are the same whether it wraps
 from __future__ import annotations
 
 import math
+import struct
 from typing import Final
 
 from mypy_extensions import i32, i64
 
-from ._buffer import StringWriter
+from ._buffer import COMPILED, BytesWriter, StringWriter, read_i64_le, write_f64_le
 
 __all__ = ["SELF_CHECK_PASSED", "float_repr", "write_float_repr"]
 
@@ -29,7 +30,7 @@ _Q_MIN: Final[i64] = -1074  # exponent of the smallest subnormal
 _K_MIN: Final[i64] = -324
 _K_MAX: Final[i64] = 292
 _MASK_32: Final[i64] = (1 << 32) - 1
-_INV_LN2: Final = 1.4426950408889634
+_SIGNIFICAND_MASK: Final[i64] = _C_MIN - 1
 _MIN_NORMAL: Final = 2.2250738585072014e-308
 
 
@@ -47,10 +48,11 @@ def _flog2pow10(e: i64) -> i64:
     return (e * 913124641741) >> 38
 
 
-def _build_g_table() -> tuple[list[int], list[int]]:
-    """g = floor(10**-k / 2**r) + 1 with 2**125 <= g < 2**126, split as g1 * 2**63 + g0."""
-    g1s: list[int] = []
-    g0s: list[int] = []
+def _build_g_table() -> bytes:
+    """g = floor(10**-k / 2**r) + 1 with 2**125 <= g < 2**126, split as g1 * 2**63 + g0,
+    as g1 then g0 (8 bytes each, little-endian) for each k: read with read_i64_le,
+    native compiled (a list would hold boxed ints, converted at every read)."""
+    table = bytearray()
     for k in range(int(_K_MIN), int(_K_MAX) + 1):
         shift = 125 - int(_flog2pow10(-k))  # g = floor(10**-k * 2**shift) + 1
         if k <= 0:
@@ -58,16 +60,14 @@ def _build_g_table() -> tuple[list[int], list[int]]:
             g = (num << shift if shift >= 0 else num >> -shift) + 1
         else:
             g = (1 << shift) // 10**k + 1
-        g1s.append(g >> 63)
-        g0s.append(g & ((1 << 63) - 1))
-    return g1s, g0s
+        table += (g >> 63).to_bytes(8, "little")
+        table += (g & ((1 << 63) - 1)).to_bytes(8, "little")
+    return bytes(table)
 
 
-_G_TABLE: Final = _build_g_table()
-_G1: Final[list[int]] = _G_TABLE[0]
-_G0: Final[list[int]] = _G_TABLE[1]
-# 2**e for e in [-1074, 1023], at index e + 1074.
-_POW2: Final[list[float]] = [math.ldexp(1.0, e) for e in range(-1074, 1024)]
+_G_TABLE: Final[bytes] = _build_g_table()
+_pack_f64: Final = struct.Struct("<d").pack
+_unpack_i64: Final = struct.Struct("<q").unpack
 
 
 def _mul_high(a: i64, b: i64) -> i64:
@@ -129,9 +129,10 @@ def _to_decimal(q: i64, c: i64, dk: i64) -> tuple[i64, i64]:
         cbl = cb - 1
         k = (q * 661971961083 - 274743187321) >> 41  # floor(log10(3/4 * 2**q))
     h = q + _flog2pow10(-k) + 2
-    index = k - _K_MIN
-    g1: i64 = _G1[index]
-    g0: i64 = _G0[index]
+    offset = (k - _K_MIN) << 4
+    table = _G_TABLE
+    g1 = read_i64_le(table, offset)
+    g0 = read_i64_le(table, offset + 8)
     vb = _rop(g1, g0, cb << h)
     vbl = _rop(g1, g0, cbl << h)
     vbr = _rop(g1, g0, cbr << h)
@@ -152,21 +153,40 @@ def _to_decimal(q: i64, c: i64, dk: i64) -> tuple[i64, i64]:
     return (s if cmp < 0 or (cmp == 0 and (s & 1) == 0) else t), k + dk
 
 
+def _float_bits_native(x: float) -> i64:
+    """The IEEE 754 bits of x (compiled: through a BytesWriter, no allocation)."""
+    w = _BITS_WRITER
+    w.truncate(0)
+    write_f64_le(w, x)
+    # Each byte widened before its shift (a u8 shift stays 8 bits wide).
+    low: i64 = i64(w[0]) | (i64(w[1]) << 8) | (i64(w[2]) << 16) | (i64(w[3]) << 24)
+    high: i64 = i64(w[4]) | (i64(w[5]) << 8) | (i64(w[6]) << 16) | (i64(w[7]) << 24)
+    return (high << 32) | low
+
+
+def _float_bits_struct(x: float) -> i64:
+    """The IEEE 754 bits of x (interpreted: struct, no shared state)."""
+    bits: int = _unpack_i64(_pack_f64(x))[0]
+    return bits
+
+
+# Compiled, the BytesWriter is native and the GIL is held throughout (nothing in
+# _float_bits_native can run other code); interpreted, struct is faster and safe
+# under thread switches.
+# (A branch on COMPILED at the call, not a Final holding one of the two
+# functions: calling through an object boxes the float and the result.)
+_BITS_WRITER: Final = BytesWriter()
+
+
 def _shortest(x: float) -> tuple[i64, i64]:
     """(f, e), f without trailing zeros: the shortest decimal f * 10**e for normal x > 0.
 
     (Subnormals are left to float.__repr__: Java's version of the algorithm
     returns at least two digits for them, repr may want one.)
     """
-    e: i64 = math.floor(math.log(x) * _INV_LN2)
-    # log() may be off by one near powers of two.
-    if e > 1023 or _POW2[e + 1074] > x:
-        e -= 1
-    elif e < 1023 and _POW2[e + 1075] <= x:
-        e += 1
-    half: i64 = (52 - e) // 2
-    c: i64 = int(x * _POW2[half + 1074] * _POW2[52 - e - half + 1074])
-    mq: i64 = 52 - e
+    bits = _float_bits_native(x) if COMPILED else _float_bits_struct(x)
+    mq: i64 = 1075 - (bits >> 52)  # x = c * 2**-mq
+    c: i64 = (bits & _SIGNIFICAND_MASK) | _C_MIN
     if 0 < mq < 53 and (c >> mq) << mq == c:
         f = c >> mq
         k: i64 = 0
@@ -187,10 +207,15 @@ def _write_digit_run(buf: StringWriter, v: i64, count: i64, dot_before: i64) -> 
     """
     packed: i64 = 0
     i: i64 = 0
-    while i < count:
+    while i + 2 <= count:  # two digits at a time: one division by 100 on the chain
+        q = v // 100
+        pair = v - q * 100
+        tens = pair // 10
+        packed = (packed << 8) | ((pair - tens * 10) << 4) | tens
+        v = q
+        i += 2
+    if i < count:
         packed = (packed << 4) | (v % 10)
-        v //= 10
-        i += 1
     i = 0
     while i < count:
         if i == dot_before:

@@ -6,9 +6,10 @@ Imported only where librt is missing (PyPy, CPython 3.9); never compiled.
 from __future__ import annotations
 
 import importlib
+import struct
 from typing import Any
 
-from mypy_extensions import i64
+from mypy_extensions import i64, u8
 
 _PyPyStringBuilder: Any
 try:
@@ -16,7 +17,7 @@ try:
 except ImportError:  # CPython
     _PyPyStringBuilder = None
 
-__all__ = ["StringWriter", "read_i64_le"]
+__all__ = ["BytesWriter", "StringWriter", "read_i64_le", "write_f64_le"]
 
 
 class StringWriter:
@@ -77,3 +78,36 @@ def read_i64_le(b: bytes, index: i64, /) -> i64:
     if index < 0 or len(b) - index < 8:
         raise IndexError("index out of range")
     return int.from_bytes(b[index : index + 8], "little", signed=True)
+
+
+class BytesWriter:
+    """Accumulates bytes; the part of librt.strings.BytesWriter the package uses."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self) -> None:
+        self._data = bytearray()
+
+    def append(self, x: int, /) -> None:
+        self._data.append(x)
+
+    def write(self, b: bytes | bytearray, /) -> None:
+        self._data += b
+
+    def getvalue(self) -> bytes:
+        return bytes(self._data)
+
+    def truncate(self, size: i64, /) -> None:
+        if not 0 <= size <= len(self._data):
+            raise ValueError("size must be between 0 and the current length")
+        del self._data[size:]
+
+    def __len__(self) -> i64:
+        return len(self._data)
+
+    def __getitem__(self, i: i64, /) -> u8:
+        return self._data[i]
+
+
+def write_f64_le(b: BytesWriter, n: float, /) -> None:
+    b.write(struct.pack("<d", n))

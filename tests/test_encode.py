@@ -216,6 +216,28 @@ def test_strings_mixing_ascii_escapes_and_non_ascii(ensure_ascii: bool) -> None:
     assert_same_as_json({t: t for t in texts}, ensure_ascii=ensure_ascii)
 
 
+@pytest.mark.parametrize("ensure_ascii", [True, False])
+def test_first_special_character_at_every_offset(ensure_ascii: bool) -> None:
+    """The writer scans plain ASCII a character or 8 bytes at a time, and hands
+    non-ASCII text to json's C helper from the first character to escape: put that
+    character (and a second one after it) at every offset of strings of every
+    length around the thresholds, in str kinds 1, 2 and 4, lone surrogates too."""
+    specials = ['"', "\\", "\n", "\x00", "\x1f", "\x7f", "\x80", "\xe9", "\xff", "\u0100"]
+    specials += ["\u4e2d", "\ud800", "\udfff", "\ufffd", "\U0001f600", "\U0010ffff"]
+    texts: list[str] = []
+    for length in (1, 2, 7, 8, 9, 15, 16, 17, 23, 24, 31, 32, 33, 40, 47, 48, 65):
+        for offset in range(length):
+            for special in specials:
+                plain = "".join(chr(97 + (i * 7) % 26) for i in range(length))
+                text = plain[:offset] + special + plain[offset + 1 :]
+                texts.append(text)
+                # A second special character later on, of another kind.
+                later = specials[(specials.index(special) + 5) % len(specials)]
+                texts.append(text + plain[: offset % 9] + later + plain[:3])
+    assert_same_as_json(texts, ensure_ascii=ensure_ascii)
+    assert_same_as_json({t: 0 for t in texts[::7]}, ensure_ascii=ensure_ascii)
+
+
 @pytest.mark.parametrize(
     "value",
     [
@@ -256,6 +278,17 @@ def test_scalars(value: Any) -> None:
         assert_same_as_json({"k": value}, allow_nan=allow_nan)
 
 
+def test_ints_at_every_digit_count() -> None:
+    """Ints are written two digits at a time below 10**15, by str() above."""
+    values = [0, 1, -1, 9, 10, -10, 99, 100, -100, 101]
+    for k in range(1, 22):
+        values += [10**k - 1, 10**k, 10**k + 1, -(10**k) + 1, -(10**k), -(10**k) - 1]
+        values += [int("12345678901234567890123"[:k]), -int("9876543210987654321098"[:k])]
+    values += [True, False]
+    assert_same_as_json(values)
+    assert_same_as_json({str(v): v for v in values}, indent=1)
+
+
 def test_random_floats_round_trip_bits() -> None:
     import random
 
@@ -282,6 +315,23 @@ def test_mixed_keys_with_sort_keys_raise_json_type_error() -> None:
     assert_same_as_json({1: 1, "b": 3, None: 2}, sort_keys=True, indent=2)
     with pytest.raises(TypeError):
         pyjsonfast.dumps({"a": 1, 2: 3}, sort_keys=True)
+
+
+@pytest.mark.parametrize("indent", [None, 0, 2, "\t"])
+@pytest.mark.parametrize("separators", [None, (",", ":"), (" ;", " = ")])
+def test_keys_after_the_first_at_every_depth(indent: Any, separators: Any) -> None:
+    """Keys after a dict's first are written with their item separator in front,
+    from a cache per depth: mixed key types, skipped keys, long keys, repeats."""
+    long_key = "k" * 70
+    inner: Any = {"a": 1, 2: "b", "caf\xe9": [], long_key: {}, None: None, "\u20ac": 1.5}
+    for depth in range(6):
+        inner = {(1, 2) if depth % 2 else "x": 0, "a": inner, 3.5: [inner], "a\n": True}
+    value = [inner, inner, {"a": 1, "b": 2}, {(1,): 1, "a": 2}]
+    for ensure_ascii in (True, False):
+        options = {"indent": indent, "separators": separators, "ensure_ascii": ensure_ascii}
+        for _ in range(2):  # again, with the caches filled
+            assert_same_as_json(value, skipkeys=True, **options)
+            assert_same_as_json(value, **options)
 
 
 def test_sort_keys_orders_like_json() -> None:
@@ -641,6 +691,54 @@ def test_dump_cycle_after_chunks_went_out() -> None:
         assert len(fp.chunks) > 0  # the error came after output was written
         assert ours[0] == theirs[0] == "error"
         assert ours[1][0] is theirs[1][0]
+
+
+def test_dumps_output_in_many_chunks_of_every_kind() -> None:
+    """dumps collects long output in chunks (compiled): chunks of str kinds 1, 2
+    and 4 joined, with and without ensure_ascii, indented or not."""
+    rows: list[Any] = []
+    for i in range(40_000):
+        rows.append({"id": i, "text": ["abc", "caf\xe9", "\u20ac", "\U0001f600"][(i // 7000) % 4]})
+    rows.append([1.5, None, True, "\udc80"])
+    all_options: list[dict[str, Any]] = [
+        {},
+        {"ensure_ascii": False},
+        {"indent": 2},
+        {"ensure_ascii": False, "indent": "\t"},
+    ]
+    for options in all_options:
+        assert pyjsonfast.dumps(rows, **options) == json.dumps(rows, **options)
+
+
+def test_dumps_errors_after_many_chunks() -> None:
+    """A cycle or too deep nesting after a long prefix: json's errors, not partial output."""
+    cycle: list[Any] = []
+    cycle.append(cycle)
+    prefix = ["x" * 100] * 10_000
+    for options in ({}, {"indent": 1}):
+        assert_same_as_json([prefix, cycle], **options)
+    # Too deep: RecursionError (json's message depends on where Python's limit hits).
+    deep_options: list[dict[str, Any]] = [{}, {"indent": 1}, {"check_circular": False}]
+    for tail in (cycle, nested_list(10**5)):
+        for options in deep_options:
+            if tail is cycle and "check_circular" not in options:
+                continue
+            value = [prefix, tail]
+            kind, detail = outcome(functools.partial(pyjsonfast.dumps, value, **options))
+            assert kind == "error" and detail[0] is RecursionError
+
+
+def test_dumps_chunks_flushed_inside_nested_containers() -> None:
+    """Chunks fill up deep inside nested lists and dicts (the frames above go on
+    writing after a flush below them): nothing lost, nothing doubled."""
+    big = ["y" * 100] * 2_000
+    deep: Any = [big, {"k": big, "n": None}, big]
+    for level in range(30):
+        # Each level writes more after its nested value, in a list or a dict.
+        deep = [deep, big[:700]] if level % 2 else {"inner": deep, "after": [big[:300], 1]}
+    assert_same_as_json(deep)
+    assert_same_as_json(deep, indent=2)
+    assert_same_as_json(deep, ensure_ascii=False, separators=(",", ":"))
 
 
 def test_dump_to_a_real_file(tmp_path: Any) -> None:

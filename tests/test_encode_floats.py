@@ -81,3 +81,16 @@ def test_dumps_uses_identical_float_text() -> None:
     values = [*finite(values), 1e16, 1e-5, 0.0001, 1e15, -0.0, 123456789.0]
     assert pyjsonfast.dumps(values) == json.dumps(values)
     assert pyjsonfast.dumps(values, indent=1) == json.dumps(values, indent=1)
+
+
+def test_float_bits_both_ways() -> None:
+    """The native (BytesWriter) and struct readers of a float's bits agree with struct."""
+    rng = random.Random(9)
+    values = [from_bits(rng.getrandbits(64)) for _ in range(2000)]
+    values += [1.0, -1.0, 0.1, 1e308, 2.2250738585072014e-308, 5e-324, 0.0, -0.0]
+    for x in finite(values):
+        expected = struct.unpack("<q", struct.pack("<d", x))[0]
+        # Interpreted, the native reader's shift does not wrap to a negative i64.
+        native = expected if pyjsonfast.__compiled__ else expected & (2**64 - 1)
+        assert _floatrepr._float_bits_native(x) == native, x.hex()
+        assert _floatrepr._float_bits_struct(x) == expected, x.hex()
