@@ -22,6 +22,7 @@ COMPILED_MODULES = [
     "pyjsonfast/_decoder.py",
     "pyjsonfast/_scanner.py",
     "pyjsonfast/_encoder.py",
+    "pyjsonfast/_scalars.py",
     "pyjsonfast/_floatrepr.py",
 ]
 

@@ -13,7 +13,15 @@ import pyjsonfast
 from pyjsonfast import _buffer, _decoder, _encoder
 
 EXPECTED = os.environ.get("PYJSONFAST_EXPECT_BUILD", "")  # "compiled", "pure" or unset
-COMPILED_MODULES = ("_buffer", "_numbers", "_scanner", "_decoder", "_encoder", "_floatrepr")
+COMPILED_MODULES = (
+    "_buffer",
+    "_numbers",
+    "_scanner",
+    "_decoder",
+    "_scalars",
+    "_encoder",
+    "_floatrepr",
+)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -1,0 +1,342 @@
+"""Scalars into the writer's buffer: JSON strings (escaped as json escapes them),
+ints, and null, true and false.
+
+Where the builds want different tricks, a Final flag set at import picks the
+helper: compiled, strings are escaped character by character or 8 bytes at a
+time straight into the buffer and small ints written digit by digit; pure, json's
+own string escapers (C on CPython, native on PyPy) and str() do it whole.
+"""
+
+from __future__ import annotations
+
+import json.encoder as _json_encoder
+from typing import Callable, Final, Optional, cast
+
+from mypy_extensions import i32, i64
+
+from ._buffer import COMPILED, StringWriter, read_i64_le
+
+__all__ = [
+    "CONSTANTS_BY_CHAR",
+    "quoted",
+    "write_false",
+    "write_int",
+    "write_null",
+    "write_quoted",
+    "write_true",
+]
+
+# Compiled code escapes character by character straight into the buffer; an
+# interpreted char loop is slow, so the pure build escapes a whole string at once
+# with json's own helpers (C on CPython, native on PyPy).
+_ESCAPE_BY_CHAR_LOOP: Final[bool] = COMPILED
+_quote_ascii: Final[Callable[[str], str]] = _json_encoder.encode_basestring_ascii
+_quote_unicode: Final[Callable[[str], str]] = _json_encoder.encode_basestring
+# Compiled too, json's C helper takes over a string's non-ASCII rest (when at
+# least this long) with ensure_ascii: its \\u escapes beat six appends each.
+_c_quote_ascii: Final[Optional[Callable[[str], str]]] = getattr(
+    _json_encoder, "c_encode_basestring_ascii", None
+)
+_BULK_ESCAPE_MIN_LEN: Final[i64] = 4
+
+
+def _build_escape_table(ensure_ascii: bool) -> list[str]:
+    """Escape text for each code point below 128 ('' when written as is)."""
+    table: list[str] = []
+    for c in range(128):
+        if c == 0x22:
+            table.append('\\"')
+        elif c == 0x5C:
+            table.append("\\\\")
+        elif c < 0x20 or (ensure_ascii and c == 0x7F):
+            short = {8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"}.get(c)
+            table.append(short if short is not None else f"\\u{c:04x}")
+        else:
+            table.append("")
+    return table
+
+
+_ASCII_ESCAPES: Final[list[str]] = _build_escape_table(True)
+_UNICODE_ESCAPES: Final[list[str]] = _build_escape_table(False)
+
+
+# --- string escaping ------------------------------------------------------------
+
+
+def _hex_digit(d: i64) -> i32:
+    """The code of hex digit d (0-15), lower case as json writes it.
+
+    (i32, as StringWriter.append takes: given an i64, mypyc falls back to a
+    generic method call.)"""
+    return i32(d + 48 if d < 10 else d + 87)
+
+
+def _write_u_escape(buf: StringWriter, c: i64) -> None:
+    """\\uxxxx, one append per character: cheaper than a table of strings,
+    whose entries scatter over memory."""
+    buf.append(92)  # \\
+    buf.append(117)  # u
+    buf.append(_hex_digit(c >> 12))
+    buf.append(_hex_digit((c >> 8) & 15))
+    buf.append(_hex_digit((c >> 4) & 15))
+    buf.append(_hex_digit(c & 15))
+
+
+# Plain runs up to this long are copied char by char; a slice costs more.
+_SHORT_RUN: Final[i64] = 12
+
+# Strings at least this long are first scanned 8 bytes at a time (when ASCII).
+_WORD_SCAN_MIN_LEN: Final[i64] = 32
+_ONES: Final[i64] = 0x0101010101010101
+
+
+def _byte_mask(byte: i64) -> i64:
+    # Built at run time: an i64 literal beyond 2**62 would stay a boxed int.
+    return byte * _ONES
+
+
+_HIGH_BITS: Final[i64] = -(_byte_mask(0x7F) + 1)  # 0x8080...80 as a signed i64
+_QUOTES: Final[i64] = _byte_mask(0x22)
+_BACKSLASHES: Final[i64] = _byte_mask(0x5C)
+_SPACES: Final[i64] = _byte_mask(0x20)
+
+
+def _ascii_bytes(s: str) -> Optional[bytes]:
+    """s encoded, when s is ASCII; None otherwise (often without encoding)."""
+    last: i64 = len(s) - 1
+    if ord(s[0]) >= 0x80 or ord(s[last]) >= 0x80 or ord(s[last >> 1]) >= 0x80:
+        return None
+    try:
+        # Strict UTF-8 is a plain copy for ASCII (with an errors argument it
+        # costs twice as much); only a lone surrogate makes it raise.
+        data = s.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return data if len(data) == len(s) else None
+
+
+def _write_run(buf: StringWriter, s: str, start: i64, end: i64) -> None:
+    """Write s[start:end]."""
+    if end - start <= _SHORT_RUN:
+        while start < end:
+            buf.append(ord(s[start]))
+            start += 1
+    else:
+        buf.write(s[start:end])
+
+
+def _write_rest_and_close(buf: StringWriter, s: str, start: i64, n: i64) -> None:
+    """The plain text after the last escape (all of s if none) and the closing quote."""
+    if start == 0:
+        buf.write(s)
+    elif start < n:
+        _write_run(buf, s, start, n)
+    buf.append(34)
+
+
+def _write_escaped_ascii_bytes(buf: StringWriter, s: str, data: bytes, escapes: list[str]) -> None:
+    """'"' + s escaped + '"' for ASCII s, scanning its bytes data 8 at a time."""
+    n: i64 = len(data)
+    start: i64 = 0
+    i: i64 = 0
+    # The masks as locals: module-level i64 constants are reloaded and checked
+    # on every use.
+    ones: i64 = _ONES
+    spaces = _SPACES
+    quotes = _QUOTES
+    backslashes = _BACKSLASHES
+    high_bits = _HIGH_BITS
+    buf.append(34)
+    while i < n:
+        # The next 8 bytes, or the last 8 (n >= 8): those before i are plain.
+        w = read_i64_le(data, i if i + 8 <= n else n - 8)
+        # Whether any byte of w is a control byte, '"', '\\' or DEL: every byte
+        # is below 0x80, so no byte's subtraction or addition carries into the
+        # next, and only DEL + 1 sets a byte's high bit.
+        quote = w ^ quotes
+        backslash = w ^ backslashes
+        found = ((w - spaces) & ~w) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)
+        if (found | (w + ones)) & high_bits == 0:
+            i += 8  # past n after the last 8: done
+            continue
+        end = min(i + 8, n)
+        while i < end:
+            c: i64 = data[i]
+            if c < 0x20 or c == 34 or c == 92 or c == 0x7F:
+                escape = escapes[c]
+                if len(escape) > 0:  # DEL is plain without ensure_ascii
+                    if i > start:
+                        _write_run(buf, s, start, i)
+                    buf.write(escape)
+                    start = i + 1
+            i += 1
+    _write_rest_and_close(buf, s, start, n)
+
+
+def _write_escaped_ascii(buf: StringWriter, s: str) -> None:
+    """'"' + s escaped with only ASCII output + '"', runs of plain text copied whole."""
+    n: i64 = len(s)
+    start: i64 = 0
+    i: i64 = 0
+    if n >= _WORD_SCAN_MIN_LEN:
+        data = _ascii_bytes(s)
+        if data is not None:
+            _write_escaped_ascii_bytes(buf, s, data, _ASCII_ESCAPES)
+            return
+    # Up to the first character to escape, nothing is written: with none, s as
+    # is; when it is non-ASCII (text in another script, mostly \\u escapes from
+    # there on), json's C helper quotes the whole of s at once.
+    while i < n:
+        c0: i64 = ord(s[i])
+        if 0x20 <= c0 < 0x7F and c0 != 34 and c0 != 92:
+            i += 1
+        else:
+            break
+    if i == n:
+        buf.append(34)
+        buf.write(s)
+        buf.append(34)
+        return
+    if _c_quote_ascii is not None and ord(s[i]) >= 0x80 and n - i >= _BULK_ESCAPE_MIN_LEN:
+        buf.write(_c_quote_ascii(s))
+        return
+    buf.append(34)
+    while i < n:
+        c: i64 = ord(s[i])
+        if 0x20 <= c < 0x7F and c != 34 and c != 92:
+            i += 1
+            continue
+        if i > start:
+            _write_run(buf, s, start, i)
+        if c < 0x80:
+            buf.write(_ASCII_ESCAPES[c])
+        elif n - i >= _BULK_ESCAPE_MIN_LEN and _c_quote_ascii is not None:
+            # Non-ASCII text: mostly \\u escapes from here on, which json's C
+            # helper writes several times faster than appends can.
+            quoted = _c_quote_ascii(s[i:] if i > 0 else s)
+            buf.write(quoted[1:])  # the rest and the closing quote
+            return
+        elif c < 0x10000:
+            _write_u_escape(buf, c)
+        else:
+            c -= 0x10000
+            _write_u_escape(buf, 0xD800 | ((c >> 10) & 0x3FF))
+            _write_u_escape(buf, 0xDC00 | (c & 0x3FF))
+        i += 1
+        start = i
+    _write_rest_and_close(buf, s, start, n)
+
+
+def _write_escaped_unicode(buf: StringWriter, s: str) -> None:
+    """'"' + s with only '"', '\\' and control characters escaped + '"'."""
+    n: i64 = len(s)
+    start: i64 = 0
+    i: i64 = 0
+    if n >= _WORD_SCAN_MIN_LEN:
+        data = _ascii_bytes(s)
+        if data is not None:
+            _write_escaped_ascii_bytes(buf, s, data, _UNICODE_ESCAPES)
+            return
+    buf.append(34)
+    while i < n:
+        c: i64 = ord(s[i])
+        if c >= 0x20 and c != 34 and c != 92:
+            i += 1
+            continue
+        if i > start:
+            _write_run(buf, s, start, i)
+        buf.write(_UNICODE_ESCAPES[c])
+        i += 1
+        start = i
+    _write_rest_and_close(buf, s, start, n)
+
+
+# Compiled, small ints are written digit by digit: cheaper than str(), which
+# makes a str object to copy; interpreted, str() wins.
+_INTS_BY_DIGITS: Final[bool] = COMPILED
+_SMALL_INT_LIMIT: Final = 10**15  # 15 digits: 4 bits each fit an i64
+
+
+def _write_small_int(buf: StringWriter, v: i64) -> None:
+    """Write v, |v| < 10**15."""
+    if v < 0:
+        buf.append(45)  # -
+        v = -v
+    # Digits least significant first, packed 4 bits each, most significant
+    # lowest; two at a time (one division by 100 on the chain, not two by 10).
+    packed: i64 = 0
+    count: i64 = 0
+    while v >= 100:
+        q = v // 100
+        pair = v - q * 100
+        tens = pair // 10
+        packed = (packed << 8) | ((pair - tens * 10) << 4) | tens
+        count += 2
+        v = q
+    if v >= 10:
+        tens = v // 10
+        packed = (packed << 8) | ((v - tens * 10) << 4) | tens
+        count += 2
+    else:
+        packed = (packed << 4) | v
+        count += 1
+    while count > 0:
+        buf.append(i32(48 + (packed & 15)))  # i32: see _hex_digit
+        packed >>= 4
+        count -= 1
+
+
+def write_int(buf: StringWriter, o: object) -> None:
+    """Write exact int o."""
+    if _INTS_BY_DIGITS:
+        n = cast(int, o)
+        if -_SMALL_INT_LIMIT < n < _SMALL_INT_LIMIT:
+            _write_small_int(buf, n)
+            return
+    buf.write(str(o))
+
+
+def write_quoted(buf: StringWriter, s: str, ensure_ascii: bool) -> None:
+    """Write s as a JSON string; s must be an exact str."""
+    if _ESCAPE_BY_CHAR_LOOP:
+        if ensure_ascii:
+            _write_escaped_ascii(buf, s)
+        else:
+            _write_escaped_unicode(buf, s)
+    elif ensure_ascii:
+        buf.write(_quote_ascii(s))
+    else:
+        buf.write(_quote_unicode(s))
+
+
+# null, true and false: compiled, appends (inline stores) beat a write (a call
+# into librt); interpreted, the writer writes them whole (no helper call).
+CONSTANTS_BY_CHAR: Final[bool] = COMPILED
+
+
+def write_null(buf: StringWriter) -> None:
+    buf.append(110)  # n
+    buf.append(117)  # u
+    buf.append(108)  # l
+    buf.append(108)  # l
+
+
+def write_true(buf: StringWriter) -> None:
+    buf.append(116)  # t
+    buf.append(114)  # r
+    buf.append(117)  # u
+    buf.append(101)  # e
+
+
+def write_false(buf: StringWriter) -> None:
+    buf.append(102)  # f
+    buf.append(97)  # a
+    buf.append(108)  # l
+    buf.append(115)  # s
+    buf.append(101)  # e
+
+
+def quoted(s: str, ensure_ascii: bool) -> str:
+    buf = StringWriter()
+    write_quoted(buf, s, ensure_ascii)
+    return buf.getvalue()
