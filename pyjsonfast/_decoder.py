@@ -793,9 +793,8 @@ def options_from_c_scanner(scanner: object) -> Options | None:
     )
 
 
-def decode_document(s: object, options: Options) -> object:
-    """json.loads(s) with these options: s a str, bytes, bytearray or memoryview."""
-    document = as_document(s)
+def decode_document(document: Union[str, bytes], options: Options) -> object:
+    """json.loads of a document as_document gave, with these options."""
     if isinstance(document, str):
         return decode_str(document, options)
     return decode_bytes(document, options)
@@ -803,10 +802,7 @@ def decode_document(s: object, options: Options) -> object:
 
 def loads_default(s: object) -> object:
     """json.loads(s) with no options: the commonest call, in one step."""
-    document = as_document(s)
-    if isinstance(document, str):
-        return decode_str(document, DEFAULT_OPTIONS)
-    return decode_bytes(document, DEFAULT_OPTIONS)
+    return decode_document(as_document(s), DEFAULT_OPTIONS)
 
 
 def raw_decode(s: str, idx: int, options: Options) -> tuple[object, int]:

@@ -289,7 +289,7 @@ def test_json_decoder_subclass_runs_on_the_parser(monkeypatch: pytest.MonkeyPatc
     calls: list[object] = []
     real = _decoder.decode_document
 
-    def spy(s: object, options: _decoder.Options) -> object:
+    def spy(s: str | bytes, options: _decoder.Options) -> object:
         calls.append(s)
         return real(s, options)
 
