@@ -118,14 +118,18 @@ class _RetryWithMarkers(Exception):
 # --- the writer ------------------------------------------------------------------
 
 
-def _c_type_name(o: object) -> str:
-    """What json's C encoder prints for type(o) (tp_name, cut at 100 chars)."""
+def _tp_name(o: object) -> str:
+    """What json's C encoder prints for type(o) (tp_name), uncut."""
     t = type(o)
-    name = t.__name__
-    heap_type = (t.__flags__ & (1 << 9)) != 0
+    heap_type = (t.__flags__ & (1 << 9)) != 0  # Py_TPFLAGS_HEAPTYPE: a bare name
     if not heap_type and t.__module__ != "builtins":
-        name = f"{t.__module__}.{name}"
-    return name[:100]
+        return f"{t.__module__}.{t.__name__}"
+    return t.__name__
+
+
+def _c_type_name(o: object) -> str:
+    """What json's C encoder prints for type(o) in a key error (tp_name, cut at 100 chars)."""
+    return _tp_name(o)[:100]
 
 
 # --- subclasses of list, tuple and dict ------------------------------------------
@@ -146,14 +150,6 @@ def _c_type_name(o: object) -> str:
 # Each helper takes the writer and o's own nesting depth.
 
 _JSON_ENCODE_WRITES_ITSELF: Final[bool] = hasattr(_json_encoder.JSONEncoder, "_JSONEncoder__encode")
-
-
-def _tp_name(o: object) -> str:
-    """What json's C encoder prints for type(o) (tp_name), uncut."""
-    t = type(o)
-    if (t.__flags__ & (1 << 9)) == 0 and t.__module__ != "builtins":
-        return f"{t.__module__}.{t.__name__}"
-    return t.__name__
 
 
 def _like_pypy_encode(w: Writer) -> bool:
