@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import IO, Any, NoReturn, Optional
 
 from . import JSONDecodeError, __compiled__, __version__, dump, loads
-from ._decoder import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT
+from ._decoder import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, check_max_depth
 
 EXIT_INVALID = 1  # the input is not valid JSON (or not UTF-8)
 EXIT_USAGE = 2  # bad arguments, missing/unreadable/unwritable file (argparse uses 2 too)
@@ -127,8 +127,10 @@ def max_depth(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
-    if not 0 <= value <= MAX_DEPTH_LIMIT:
-        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_DEPTH_LIMIT}, not {value}")
+    try:
+        check_max_depth(value)  # loads' own rule
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     return value
 
 

@@ -61,6 +61,7 @@ __all__ = [
     "MAX_DEPTH_LIMIT",
     "Options",
     "as_document",
+    "check_max_depth",
     "decode_document",
     "decode_str",
     "loads_default",
