@@ -23,6 +23,7 @@ COMPILED_MODULES = [
     "pyjsonfast/_scanner.py",
     "pyjsonfast/_encoder.py",
     "pyjsonfast/_scalars.py",
+    "pyjsonfast/_subclasses.py",
     "pyjsonfast/_floatrepr.py",
 ]
 

@@ -20,6 +20,7 @@ COMPILED_MODULES = (
     "_decoder",
     "_scalars",
     "_encoder",
+    "_subclasses",
     "_floatrepr",
 )
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
