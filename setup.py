@@ -24,6 +24,7 @@ COMPILED_MODULES = [
     "pyjsonfast/_encoder.py",
     "pyjsonfast/_scalars.py",
     "pyjsonfast/_subclasses.py",
+    "pyjsonfast/_native.py",
     "pyjsonfast/_floatrepr.py",
 ]
 

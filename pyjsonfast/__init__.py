@@ -13,17 +13,20 @@ signatures are typeshed's for json, plus our keyword-only extensions.
 
 from __future__ import annotations
 
+import io as _io
 import json as _json
 from importlib.machinery import EXTENSION_SUFFIXES
 from json import detect_encoding
-from typing import Any, Callable, Optional, Protocol, Union, overload
+from typing import Any, Callable, Optional, Protocol, Union, cast, overload
 
 from . import _decoder, _encoder
+from ._fragment import Fragment
 from ._version import __version__
 from .decoder import JSONDecodeError, JSONDecoder, _engine_options
 from .encoder import _ENGINE_ITERENCODES, JSONEncoder, _runs_on_writer
 
 __all__ = [
+    "Fragment",
     "JSONDecodeError",
     "JSONDecoder",
     "JSONEncoder",
@@ -31,6 +34,7 @@ __all__ = [
     "__version__",
     "detect_encoding",
     "dump",
+    "dumpb",
     "dumps",
     "load",
     "loads",
@@ -44,6 +48,12 @@ class _SupportsWrite(Protocol):
     """What dump needs of fp, as json: a write(str) method."""
 
     def write(self, s: str, /) -> object: ...
+
+
+class _SupportsWriteBytes(Protocol):
+    """What dump needs of a binary fp: a write(bytes) method."""
+
+    def write(self, s: bytes, /) -> object: ...
 
 
 class _SupportsRead(Protocol):
@@ -71,6 +81,7 @@ def dumps(
     separators: Optional[tuple[str, str]] = None,
     default: Optional[Callable[[Any], Any]] = None,
     sort_keys: bool = False,
+    native_types: bool = False,
 ) -> str: ...
 @overload
 def dumps(
@@ -85,6 +96,7 @@ def dumps(
     separators: Optional[tuple[str, str]] = None,
     default: Optional[Callable[[Any], Any]] = None,
     sort_keys: bool = False,
+    native_types: bool = False,
     **kwds: Any,
 ) -> str: ...
 def dumps(
@@ -99,6 +111,7 @@ def dumps(
     separators: Optional[tuple[str, str]] = None,
     default: Optional[Callable[[Any], Any]] = None,
     sort_keys: bool = False,
+    native_types: bool = False,
     **kw: Any,
 ) -> str:
     """Serialize obj to a JSON formatted str, exactly as json.dumps does.
@@ -113,6 +126,11 @@ def dumps(
     json's), given the other keywords: unless it overrides encode() or
     iterencode(), it runs on the compiled writer with its own options and
     default().
+
+    Extension (keyword-only): native_types=True writes dataclasses, datetime,
+    date, time, UUID, Enum, Decimal, set and frozenset natively (see the
+    README's table); default() still gets everything else. A Fragment is
+    always written as the JSON text it holds.
     """
     if cls is None and not kw:
         return _encoder.encode_with_options(
@@ -125,8 +143,11 @@ def dumps(
             separators,
             default,
             sort_keys,
+            native_types,
         )
-    encoder = (JSONEncoder if cls is None else cls)(
+    encoder = _make_encoder(
+        cls,
+        native_types,
         skipkeys=skipkeys,
         ensure_ascii=ensure_ascii,
         check_circular=check_circular,
@@ -143,9 +164,93 @@ def dumps(
 
 
 @overload
+def dumpb(
+    obj: Any,
+    *,
+    skipkeys: bool = False,
+    ensure_ascii: bool = False,
+    check_circular: bool = True,
+    allow_nan: bool = True,
+    cls: None = None,
+    indent: Union[int, str, None] = None,
+    separators: Optional[tuple[str, str]] = None,
+    default: Optional[Callable[[Any], Any]] = None,
+    sort_keys: bool = False,
+    native_types: bool = False,
+) -> bytes: ...
+@overload
+def dumpb(
+    obj: Any,
+    *,
+    skipkeys: bool = False,
+    ensure_ascii: bool = False,
+    check_circular: bool = True,
+    allow_nan: bool = True,
+    cls: type[_json.JSONEncoder],
+    indent: Union[int, str, None] = None,
+    separators: Optional[tuple[str, str]] = None,
+    default: Optional[Callable[[Any], Any]] = None,
+    sort_keys: bool = False,
+    native_types: bool = False,
+    **kwds: Any,
+) -> bytes: ...
+def dumpb(
+    obj: Any,
+    *,
+    skipkeys: bool = False,
+    ensure_ascii: bool = False,
+    check_circular: bool = True,
+    allow_nan: bool = True,
+    cls: Optional[type[_json.JSONEncoder]] = None,
+    indent: Union[int, str, None] = None,
+    separators: Optional[tuple[str, str]] = None,
+    default: Optional[Callable[[Any], Any]] = None,
+    sort_keys: bool = False,
+    native_types: bool = False,
+    **kw: Any,
+) -> bytes:
+    """Serialize obj to JSON as UTF-8 bytes: dumps(obj, **kw).encode("utf-8"),
+    written as bytes at once.
+
+    The keywords are dumps's, but ensure_ascii defaults to False (UTF-8 is
+    the point of bytes). A str holding a lone surrogate has no UTF-8 form:
+    UnicodeEncodeError (a ValueError) unless ensure_ascii=True escapes it.
+    """
+    if cls is None and not kw:
+        return _encoder.encode_bytes_with_options(
+            obj,
+            skipkeys,
+            ensure_ascii,
+            check_circular,
+            allow_nan,
+            indent,
+            separators,
+            default,
+            sort_keys,
+            native_types,
+        )
+    encoder = _make_encoder(
+        cls,
+        native_types,
+        skipkeys=skipkeys,
+        ensure_ascii=ensure_ascii,
+        check_circular=check_circular,
+        allow_nan=allow_nan,
+        indent=indent,
+        separators=separators,
+        default=default,
+        sort_keys=sort_keys,
+        **kw,
+    )
+    if _runs_on_writer(encoder):
+        return _encoder.writer_for_encoder(encoder, True, True).encode_bytes(obj)
+    return encoder.encode(obj).encode("utf-8")
+
+
+@overload
 def dump(
     obj: Any,
-    fp: _SupportsWrite,
+    fp: Union[_SupportsWrite, _SupportsWriteBytes],
     *,
     skipkeys: bool = False,
     ensure_ascii: bool = True,
@@ -156,11 +261,12 @@ def dump(
     separators: Optional[tuple[str, str]] = None,
     default: Optional[Callable[[Any], Any]] = None,
     sort_keys: bool = False,
+    native_types: bool = False,
 ) -> None: ...
 @overload
 def dump(
     obj: Any,
-    fp: _SupportsWrite,
+    fp: Union[_SupportsWrite, _SupportsWriteBytes],
     *,
     skipkeys: bool = False,
     ensure_ascii: bool = True,
@@ -171,11 +277,12 @@ def dump(
     separators: Optional[tuple[str, str]] = None,
     default: Optional[Callable[[Any], Any]] = None,
     sort_keys: bool = False,
+    native_types: bool = False,
     **kwds: Any,
 ) -> None: ...
 def dump(
     obj: Any,
-    fp: _SupportsWrite,
+    fp: Union[_SupportsWrite, _SupportsWriteBytes],
     *,
     skipkeys: bool = False,
     ensure_ascii: bool = True,
@@ -186,10 +293,17 @@ def dump(
     separators: Optional[tuple[str, str]] = None,
     default: Optional[Callable[[Any], Any]] = None,
     sort_keys: bool = False,
+    native_types: bool = False,
     **kw: Any,
 ) -> None:
-    """Serialize obj as JSON into fp (anything with a write(str) method), exactly
-    as json.dump does, in chunks of bounded size. The keywords are dumps's."""
+    """Serialize obj as JSON into fp, exactly as json.dump does, in chunks of
+    bounded size. The keywords are dumps's.
+
+    fp is a text file (anything with a write(str) method), as with json, or a
+    binary one (io.RawIOBase, io.BufferedIOBase, or a file whose mode has a
+    "b"): that gets the same text as UTF-8 bytes.
+    """
+    binary = _writes_bytes(fp)
     if cls is None and not kw:
         writer = _encoder.writer_for_options(
             skipkeys,
@@ -201,10 +315,14 @@ def dump(
             default,
             sort_keys,
             False,  # json.dump runs json's Python encoder
+            native_types,
+            binary,
         )
-        writer.stream(obj, fp.write)
+        writer.stream(obj, _sink(fp, binary, writer.utf8))
         return
-    encoder = (JSONEncoder if cls is None else cls)(
+    encoder = _make_encoder(
+        cls,
+        native_types,
         skipkeys=skipkeys,
         ensure_ascii=ensure_ascii,
         check_circular=check_circular,
@@ -216,10 +334,51 @@ def dump(
         **kw,
     )
     if type(encoder).iterencode in _ENGINE_ITERENCODES:
-        _encoder.writer_for_encoder(encoder, False).stream(obj, fp.write)
+        writer = _encoder.writer_for_encoder(encoder, False, binary)
+        writer.stream(obj, _sink(fp, binary, writer.utf8))
         return
+    write = _sink(fp, binary, False)
     for chunk in encoder.iterencode(obj):
-        fp.write(chunk)
+        write(chunk)
+
+
+def _make_encoder(
+    cls: Optional[type[_json.JSONEncoder]], native_types: bool, **kw: Any
+) -> _json.JSONEncoder:
+    """cls(**kw) (ours by default), with native_types on if asked."""
+    encoder = (JSONEncoder if cls is None else cls)(**kw)
+    if native_types:
+        if type(encoder).iterencode not in _ENGINE_ITERENCODES:
+            raise ValueError(
+                f"native_types=True needs the writer, but {type(encoder).__name__} "
+                "overrides iterencode(); write those types in its default() instead"
+            )
+        encoder.native_types = True  # type: ignore[attr-defined]
+    return encoder
+
+
+def _writes_bytes(fp: object) -> bool:
+    """Whether fp is a binary file (else json's text file)."""
+    if isinstance(fp, _io.TextIOBase):
+        return False
+    if isinstance(fp, (_io.RawIOBase, _io.BufferedIOBase)):
+        return True
+    mode = getattr(fp, "mode", None)
+    return isinstance(mode, str) and "b" in mode
+
+
+def _sink(fp: Any, binary: bool, utf8: bool) -> Callable[[str], object]:
+    """What writes a chunk of text into fp: fp.write, or for a binary fp, fp.write
+    of the chunk's UTF-8 (utf8: the chunk holds its UTF-8, a byte per character)."""
+    write = fp.write
+    if not binary:
+        return cast(Callable[[str], object], write)
+    encoding = "latin-1" if utf8 else "utf-8"
+
+    def write_bytes(chunk: str) -> object:
+        return write(chunk.encode(encoding))
+
+    return write_bytes
 
 
 # --- reading ---------------------------------------------------------------------------------

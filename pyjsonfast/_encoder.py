@@ -32,9 +32,11 @@ from mypy_extensions import i64
 
 from ._buffer import COMPILED, StringWriter
 from ._floatrepr import SELF_CHECK_PASSED, write_float_repr
+from ._native import native_key_text, write_fragment, write_native
 from ._scalars import (
     CONSTANTS_BY_CHAR,
     quoted,
+    utf8_text,
     write_false,
     write_int,
     write_null,
@@ -43,7 +45,13 @@ from ._scalars import (
 )
 from ._subclasses import tp_name, write_dict_subclass, write_list_subclass
 
-__all__ = ["Writer", "encode_with_options", "writer_for_encoder", "writer_for_options"]
+__all__ = [
+    "Writer",
+    "encode_bytes_with_options",
+    "encode_with_options",
+    "writer_for_encoder",
+    "writer_for_options",
+]
 
 # --- what json would do here --------------------------------------------------
 
@@ -90,12 +98,14 @@ _CHUNK_ENCODE: Final[bool] = COMPILED
 _KEY_CACHE_LIMIT: Final = 1 << 14
 _KEY_CACHE_MAX_KEY_LEN: Final = 64
 _KEY_CACHES_LIMIT: Final = 48
-_key_caches: Final[dict[tuple[bool, str, str], dict[str, str]]] = {}
+_key_caches: Final[dict[tuple[bool, bool, str, str], dict[str, str]]] = {}
 
 
-def _key_cache(ensure_ascii: bool, item_separator: str, key_separator: str) -> dict[str, str]:
+def _key_cache(
+    ensure_ascii: bool, utf8: bool, item_separator: str, key_separator: str
+) -> dict[str, str]:
     """The shared cache of item_separator + '"key"' + key_separator by key."""
-    cache_key = (ensure_ascii, item_separator, key_separator)
+    cache_key = (ensure_ascii, utf8, item_separator, key_separator)
     cache = _key_caches.get(cache_key)
     if cache is None:
         cache = {}
@@ -109,6 +119,14 @@ def _cache_key(cache: dict[str, str], key: str, encoded: str) -> None:
         if len(cache) >= _KEY_CACHE_LIMIT:
             cache.clear()
         cache[key] = encoded
+
+
+def _utf8_encodable(item_separator: str, key_separator: str, indent: Optional[str]) -> bool:
+    try:
+        (item_separator + key_separator + (indent or "")).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class _RetryWithMarkers(Exception):
@@ -140,8 +158,20 @@ class Writer:
         check_circular: bool,
         default: Callable[[object], object],
         like_c_encoder: bool,
+        native_types: bool = False,
+        utf8: bool = False,
     ) -> None:
         self.buf = StringWriter()
+        # utf8: the output is UTF-8 bytes, held in the buffer one character per
+        # byte (written text goes through utf8_text) and copied out at the end.
+        # Separators that cannot be UTF-8 (a lone surrogate) leave it off: the
+        # text is then encoded at the end, failing only if they are written.
+        self.utf8 = utf8 and _utf8_encodable(item_separator, key_separator, indent)
+        if self.utf8:
+            item_separator = utf8_text(item_separator)
+            key_separator = utf8_text(key_separator)
+            indent = utf8_text(indent) if indent is not None else None
+        self.native_types = native_types
         self.item_separator = item_separator
         self.key_separator = key_separator
         self.indent = indent
@@ -157,7 +187,7 @@ class Writer:
         self.sort_keys = sort_keys
         self.skipkeys = skipkeys
         self.ensure_ascii = ensure_ascii
-        self.key_cache = _key_cache(ensure_ascii, "", key_separator)
+        self.key_cache = _key_cache(ensure_ascii, self.utf8, "", key_separator)
         # For each depth, the cache with that depth's item separator in front
         # (the same one at every depth without indent).
         self.separated_key_caches: list[dict[str, str]] = []
@@ -193,6 +223,13 @@ class Writer:
         self.parts = []
         self.buf = StringWriter()  # its memory is free before the join
         return "".join(parts)
+
+    def encode_bytes(self, o: object) -> bytes:
+        """o's JSON text as UTF-8."""
+        text = self.encode(o)
+        if self.utf8:
+            return text.encode("latin-1")  # one byte per character: a copy
+        return text.encode("utf-8")
 
     def stream(self, o: object, sink: Callable[[str], object]) -> None:
         """Write o into sink in chunks."""
@@ -277,11 +314,13 @@ class Writer:
         if self.indent is None:
             if len(caches) == 0:
                 separator = self.item_separator
-                caches.append(_key_cache(self.ensure_ascii, separator, self.key_separator))
+                caches.append(
+                    _key_cache(self.ensure_ascii, self.utf8, separator, self.key_separator)
+                )
             return caches[0]
         while len(caches) <= depth:
             separator = self.item_separators[len(caches)]
-            caches.append(_key_cache(self.ensure_ascii, separator, self.key_separator))
+            caches.append(_key_cache(self.ensure_ascii, self.utf8, separator, self.key_separator))
         return caches[depth]
 
     # -- values
@@ -294,7 +333,7 @@ class Writer:
         # a new alias object on every call.)
         t = type(o)
         if t is str:
-            write_quoted(self.buf, cast(str, o), self.ensure_ascii)
+            write_quoted(self.buf, cast(str, o), self.ensure_ascii, self.utf8)
         elif t is int:
             write_int(self.buf, o)
         elif t is float:
@@ -325,7 +364,7 @@ class Writer:
         """Tuples, subclasses (written as json's encoder at hand writes them), default()."""
         unnarrowed = o  # o itself, for float subclasses (see write_value)
         if isinstance(o, str):
-            write_quoted(self.buf, str.__str__(o), self.ensure_ascii)
+            write_quoted(self.buf, str.__str__(o), self.ensure_ascii, self.utf8)
         elif isinstance(o, int):
             self.buf.write(int.__repr__(o))
         elif isinstance(o, float):
@@ -339,6 +378,10 @@ class Writer:
                 write_list_subclass(self, o, depth + 1)
         elif isinstance(o, dict):
             write_dict_subclass(self, o, depth + 1)
+        elif write_fragment(self, o):
+            pass
+        elif self.native_types and write_native(self, o, depth):
+            pass
         else:
             # json writes what default() returns at o's indent level, but it
             # counts as a level of nesting: lower the limit meanwhile.
@@ -401,7 +444,7 @@ class Writer:
             else:
                 buf.write(separator)
             if type(value) is str:  # the commonest value, spared a call
-                write_quoted(buf, value, self.ensure_ascii)
+                write_quoted(buf, value, self.ensure_ascii, self.utf8)
             else:
                 self.write_value(value, depth)
             if self.chunked and len(buf) >= self.chunk_chars:
@@ -437,11 +480,15 @@ class Writer:
             cache = self.key_cache
             encoded = cache.get(key)
             if encoded is None:
-                encoded = quoted(key, self.ensure_ascii) + self.key_separator
+                encoded = quoted(key, self.ensure_ascii, self.utf8) + self.key_separator
                 _cache_key(cache, key, encoded)
             return encoded
         if isinstance(key, str):
-            return quoted(str.__str__(key), self.ensure_ascii) + self.key_separator
+            return quoted(str.__str__(key), self.ensure_ascii, self.utf8) + self.key_separator
+        if self.native_types:
+            native = native_key_text(self, key)
+            if native is not None:
+                return quoted(native, self.ensure_ascii, self.utf8) + self.key_separator
         text = self.key_text(key)
         if text is None:
             return None
@@ -477,7 +524,7 @@ class Writer:
                     buf.write(separator)
                 buf.write(encoded)
                 if type(value) is str:  # the commonest value, spared a call
-                    write_quoted(buf, value, self.ensure_ascii)
+                    write_quoted(buf, value, self.ensure_ascii, self.utf8)
                 else:
                     self.write_value(value, depth)
                 if self.chunked and len(buf) >= self.chunk_chars:
@@ -506,7 +553,7 @@ class Writer:
                             _cache_key(separated_cache, key, encoded)
                 buf.write(encoded)
                 if type(value) is str:  # the commonest value, spared a call
-                    write_quoted(buf, value, self.ensure_ascii)
+                    write_quoted(buf, value, self.ensure_ascii, self.utf8)
                 else:
                     self.write_value(value, depth)
                 if self.chunked and len(buf) >= self.chunk_chars:
@@ -578,8 +625,11 @@ def writer_for_options(
     default: object,
     sort_keys: object,
     like_c_encoder: bool,
+    native_types: object = False,
+    utf8: bool = False,
 ) -> Writer:
-    """The writer json.JSONEncoder(**options) would be, without making one."""
+    """The writer json.JSONEncoder(**options) would be, without making one (with
+    native_types, and writing UTF-8 when utf8)."""
     item_separator, key_separator = _separator_pair(separators, indent)
     return Writer(
         item_separator=item_separator,
@@ -594,6 +644,8 @@ def writer_for_options(
         if default is not None
         else _raise_default,
         like_c_encoder=like_c_encoder,
+        native_types=bool(native_types),
+        utf8=utf8,
     )
 
 
@@ -607,6 +659,7 @@ def encode_with_options(
     separators: object,
     default: object,
     sort_keys: object,
+    native_types: object,
 ) -> str:
     """json.dumps(obj, **options) with no cls, in one call."""
     return writer_for_options(
@@ -619,7 +672,36 @@ def encode_with_options(
         default,
         sort_keys,
         _json_would_use_c_encoder(indent),
+        native_types,
     ).encode(obj)
+
+
+def encode_bytes_with_options(
+    obj: object,
+    skipkeys: object,
+    ensure_ascii: object,
+    check_circular: object,
+    allow_nan: object,
+    indent: object,
+    separators: object,
+    default: object,
+    sort_keys: object,
+    native_types: object,
+) -> bytes:
+    """json.dumps(obj, **options).encode() with no cls, written as UTF-8 at once."""
+    return writer_for_options(
+        skipkeys,
+        ensure_ascii,
+        check_circular,
+        allow_nan,
+        indent,
+        separators,
+        default,
+        sort_keys,
+        _json_would_use_c_encoder(indent),
+        native_types,
+        True,
+    ).encode_bytes(obj)
 
 
 class EncoderAttributes(Protocol):
@@ -637,11 +719,12 @@ class EncoderAttributes(Protocol):
     default: object
 
 
-def writer_for_encoder(encoder: object, one_shot: bool) -> Writer:
+def writer_for_encoder(encoder: object, one_shot: bool, utf8: bool = False) -> Writer:
     """The writer that imitates encoder.iterencode(o, _one_shot=one_shot) for a
     json.JSONEncoder (ours, json's or a subclass's) whose encode and iterencode are
     json's own: built from the attributes json's iterencode reads, default()
-    included, so an override of default (or a default= argument) is honoured."""
+    included, so an override of default (or a default= argument) is honoured;
+    and our JSONEncoder's native_types."""
     options = cast(EncoderAttributes, encoder)
     indent = options.indent
     return Writer(
@@ -655,4 +738,6 @@ def writer_for_encoder(encoder: object, one_shot: bool) -> Writer:
         check_circular=bool(options.check_circular),
         default=cast("Callable[[object], object]", options.default),
         like_c_encoder=one_shot and _json_would_use_c_encoder(indent),
+        native_types=bool(getattr(encoder, "native_types", False)),
+        utf8=utf8,
     )

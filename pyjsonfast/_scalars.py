@@ -19,6 +19,7 @@ from ._buffer import COMPILED, StringWriter, read_i64_le
 __all__ = [
     "CONSTANTS_BY_CHAR",
     "quoted",
+    "utf8_text",
     "write_false",
     "write_int",
     "write_null",
@@ -134,8 +135,12 @@ def _write_rest_and_close(buf: StringWriter, s: str, start: i64, n: i64) -> None
     buf.append(34)
 
 
-def _write_escaped_ascii_bytes(buf: StringWriter, s: str, data: bytes, escapes: list[str]) -> None:
-    """'"' + s escaped + '"' for ASCII s, scanning its bytes data 8 at a time."""
+def _write_escaped_bytes(
+    buf: StringWriter, s: str, data: bytes, escapes: list[str], flag_del: bool
+) -> None:
+    """'"' + s escaped + '"', scanning its bytes data 8 at a time: s is ASCII and
+    data its encoding, or s holds one byte of UTF-8 data per character (utf8
+    output). flag_del: whether DEL is escaped (ensure_ascii; s is then ASCII)."""
     n: i64 = len(data)
     start: i64 = 0
     i: i64 = 0
@@ -148,17 +153,23 @@ def _write_escaped_ascii_bytes(buf: StringWriter, s: str, data: bytes, escapes: 
     high_bits = _HIGH_BITS
     buf.append(34)
     while i < n:
-        # The next 8 bytes, or the last 8 (n >= 8): those before i are plain.
-        w = read_i64_le(data, i if i + 8 <= n else n - 8)
-        # Whether any byte of w is a control byte, '"', '\\' or DEL: every byte
-        # is below 0x80, so no byte's subtraction or addition carries into the
-        # next, and only DEL + 1 sets a byte's high bit.
-        quote = w ^ quotes
-        backslash = w ^ backslashes
-        found = ((w - spaces) & ~w) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)
-        if (found | (w + ones)) & high_bits == 0:
-            i += 8  # past n after the last 8: done
-            continue
+        if n >= 8:  # (shorter: byte by byte)
+            # The next 8 bytes, or the last 8 (n >= 8): those before i are plain.
+            w = read_i64_le(data, i if i + 8 <= n else n - 8)
+            # Whether any byte of w is a control byte, '"' or '\\' (as a whether-any
+            # test this is exact for bytes of any value, so UTF-8's high bytes pass),
+            # or DEL when flagged: then every byte is below 0x80, and only DEL + 1
+            # sets a byte's high bit.
+            quote = w ^ quotes
+            backslash = w ^ backslashes
+            found = (
+                ((w - spaces) & ~w) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)
+            )
+            if flag_del:
+                found |= w + ones
+            if found & high_bits == 0:
+                i += 8  # past n after the last 8: done
+                continue
         end = min(i + 8, n)
         while i < end:
             c: i64 = data[i]
@@ -181,7 +192,7 @@ def _write_escaped_ascii(buf: StringWriter, s: str) -> None:
     if n >= _WORD_SCAN_MIN_LEN:
         data = _ascii_bytes(s)
         if data is not None:
-            _write_escaped_ascii_bytes(buf, s, data, _ASCII_ESCAPES)
+            _write_escaped_bytes(buf, s, data, _ASCII_ESCAPES, True)
             return
     # Up to the first character to escape, nothing is written: with none, s as
     # is; when it is non-ASCII (text in another script, mostly \\u escapes from
@@ -235,7 +246,7 @@ def _write_escaped_unicode(buf: StringWriter, s: str) -> None:
     if n >= _WORD_SCAN_MIN_LEN:
         data = _ascii_bytes(s)
         if data is not None:
-            _write_escaped_ascii_bytes(buf, s, data, _UNICODE_ESCAPES)
+            _write_escaped_bytes(buf, s, data, _UNICODE_ESCAPES, False)
             return
     buf.append(34)
     while i < n:
@@ -249,6 +260,46 @@ def _write_escaped_unicode(buf: StringWriter, s: str) -> None:
         i += 1
         start = i
     _write_rest_and_close(buf, s, start, n)
+
+
+def utf8_text(s: str) -> str:
+    """s's UTF-8 encoding, one character per byte (how utf8 output holds text:
+    the buffer stays one byte per character and ends as bytes by a plain copy).
+    A lone surrogate has no UTF-8 form: UnicodeEncodeError, saying so."""
+    try:
+        data = s.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise _surrogate_error(e) from None
+    return data.decode("latin-1")
+
+
+def _surrogate_error(e: UnicodeEncodeError) -> UnicodeEncodeError:
+    return UnicodeEncodeError(
+        "utf-8",
+        e.object,
+        e.start,
+        e.end,
+        "a lone surrogate cannot be written as UTF-8 (ensure_ascii=True escapes it)",
+    )
+
+
+def _write_escaped_utf8(buf: StringWriter, s: str) -> None:
+    """'"' + s as UTF-8 (one character per byte) with only '"', '\\' and control
+    characters escaped + '"'."""
+    n: i64 = len(s)
+    i: i64 = 0
+    if n < _WORD_SCAN_MIN_LEN:
+        while i < n and ord(s[i]) < 0x80:
+            i += 1
+        if i == n:  # ASCII: as without ensure_ascii
+            _write_escaped_unicode(buf, s)
+            return
+    try:
+        data = s.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise _surrogate_error(e) from None
+    text = s if len(data) == n else data.decode("latin-1")
+    _write_escaped_bytes(buf, text, data, _UNICODE_ESCAPES, False)
 
 
 # Compiled, small ints are written digit by digit: cheaper than str(), which
@@ -296,15 +347,20 @@ def write_int(buf: StringWriter, o: object) -> None:
     buf.write(str(o))
 
 
-def write_quoted(buf: StringWriter, s: str, ensure_ascii: bool) -> None:
-    """Write s as a JSON string; s must be an exact str."""
+def write_quoted(buf: StringWriter, s: str, ensure_ascii: bool, utf8: bool) -> None:
+    """Write s as a JSON string; s must be an exact str. utf8: the buffer holds
+    UTF-8 output, one character per byte (ensure_ascii output is the same)."""
     if _ESCAPE_BY_CHAR_LOOP:
         if ensure_ascii:
             _write_escaped_ascii(buf, s)
+        elif utf8:
+            _write_escaped_utf8(buf, s)
         else:
             _write_escaped_unicode(buf, s)
     elif ensure_ascii:
         buf.write(_quote_ascii(s))
+    elif utf8:
+        buf.write(utf8_text(_quote_unicode(s)))
     else:
         buf.write(_quote_unicode(s))
 
@@ -336,7 +392,7 @@ def write_false(buf: StringWriter) -> None:
     buf.append(101)  # e
 
 
-def quoted(s: str, ensure_ascii: bool) -> str:
+def quoted(s: str, ensure_ascii: bool, utf8: bool) -> str:
     buf = StringWriter()
-    write_quoted(buf, s, ensure_ascii)
+    write_quoted(buf, s, ensure_ascii, utf8)
     return buf.getvalue()

@@ -11,8 +11,9 @@ from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any, Callable, Final, Iterator, Optional, Union
 
 from . import _encoder
+from ._fragment import Fragment
 
-__all__ = ["JSONEncoder", "encode_basestring", "encode_basestring_ascii"]
+__all__ = ["Fragment", "JSONEncoder", "encode_basestring", "encode_basestring_ascii"]
 
 
 class JSONEncoder(json.JSONEncoder):
@@ -36,6 +37,7 @@ class JSONEncoder(json.JSONEncoder):
         indent: Optional[Union[int, str]] = None,
         separators: Optional[tuple[str, str]] = None,
         default: Optional[Callable[[Any], Any]] = None,
+        native_types: bool = False,
     ) -> None:
         # json's own __init__ (it sets the attributes iterencode reads); restated
         # only to type default as a one-argument callable, which type checkers
@@ -50,6 +52,9 @@ class JSONEncoder(json.JSONEncoder):
             separators=separators,
             default=default,
         )
+        # Ours: the writer also writes dataclasses, datetimes, UUIDs, enums,
+        # decimals and sets (see pyjsonfast.dumps).
+        self.native_types = native_types
 
     def encode(self, o: Any) -> str:
         """Return the JSON text for o, as json.JSONEncoder.encode does."""

@@ -21,6 +21,7 @@ COMPILED_MODULES = (
     "_scalars",
     "_encoder",
     "_subclasses",
+    "_native",
     "_floatrepr",
 )
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

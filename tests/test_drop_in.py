@@ -48,8 +48,9 @@ def test_submodules_mirror_jsons() -> None:
     assert set(pyjsonfast.decoder.__all__) == set(json.decoder.__all__)
     for name in pyjsonfast.encoder.__all__:
         assert not name.startswith("_")
-        if name != "JSONEncoder":
+        if name not in ("JSONEncoder", "Fragment"):  # Fragment: ours
             assert getattr(pyjsonfast.encoder, name) is getattr(json.encoder, name)
+    assert pyjsonfast.encoder.Fragment is pyjsonfast.Fragment
     assert set(json.__all__) <= set(pyjsonfast.__all__)
 
 
@@ -78,12 +79,35 @@ def test_public_functions_and_classes_have_docstrings_and_signatures() -> None:
         inspect.signature(thing)  # raises ValueError when there is none
 
 
+# Our keyword-only extensions shown in signatures (loads' go through **kw, as json's).
+EXTENSIONS = {"native_types": False}
+
+
+def json_parameters(signature: inspect.Signature) -> list[tuple[str, Any, Any]]:
+    """(name, kind, default) of each parameter but our extensions, which must be
+    keyword-only with their default."""
+    kept = []
+    for p in signature.parameters.values():
+        if p.name in EXTENSIONS:
+            assert p.kind is p.KEYWORD_ONLY and p.default == EXTENSIONS[p.name]
+        else:
+            kept.append((p.name, p.kind, p.default))
+    return kept
+
+
 @pytest.mark.parametrize("name", ["dumps", "dump", "loads", "load"])
 def test_signatures_match_jsons(name: str) -> None:
     ours = inspect.signature(getattr(pyjsonfast, name))
     theirs = inspect.signature(getattr(json, name))
-    assert [(p.name, p.kind, p.default) for p in ours.parameters.values()] == [
-        (p.name, p.kind, p.default) for p in theirs.parameters.values()
+    assert json_parameters(ours) == json_parameters(theirs)
+
+
+def test_dumpb_takes_dumps_keywords_with_utf8_default() -> None:
+    dumps = json_parameters(inspect.signature(pyjsonfast.dumps))
+    dumpb = json_parameters(inspect.signature(pyjsonfast.dumpb))
+    assert ("ensure_ascii", inspect.Parameter.KEYWORD_ONLY, False) in dumpb
+    assert [p for p in dumpb if p[0] != "ensure_ascii"] == [
+        p for p in dumps if p[0] != "ensure_ascii"
     ]
 
 
@@ -150,9 +174,9 @@ def test_json_encoder_subclass_runs_on_the_writer(monkeypatch: pytest.MonkeyPatc
     calls: list[bool] = []
     real = _encoder.writer_for_encoder
 
-    def spy(encoder: object, one_shot: bool) -> _encoder.Writer:
+    def spy(encoder: object, one_shot: bool, utf8: bool = False) -> _encoder.Writer:
         calls.append(one_shot)
-        return real(encoder, one_shot)
+        return real(encoder, one_shot, utf8)
 
     def no_json(*args: Any, **kw: Any) -> Any:
         raise AssertionError("json's own encoder ran")
