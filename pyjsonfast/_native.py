@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Final, Iterable, Optional, cast
 
 from mypy_extensions import i32, i64
 
+from ._buffer import StringWriter
 from ._fragment import Fragment
 from ._scalars import utf8_text
 
@@ -44,12 +45,14 @@ def write_fragment(w: Writer, o: object) -> bool:
 # --- which writer a class gets ----------------------------------------------------
 
 _NOT_NATIVE: Final = 0
-_DATETIME: Final = 1  # also date and time: all written by isoformat()
-_UUID: Final = 2
-_ENUM: Final = 3
-_DECIMAL: Final = 4
-_SET: Final = 5
-_DATACLASS: Final = 6
+_DATETIME: Final = 1
+_DATE: Final = 2
+_TIME: Final = 3
+_UUID: Final = 4
+_ENUM: Final = 5
+_DECIMAL: Final = 6
+_SET: Final = 7
+_DATACLASS: Final = 8
 
 # Per class: its kind, and a dataclass's field names. Cleared when full, so
 # classes made on the fly cannot grow them without bound.
@@ -59,6 +62,10 @@ _field_names: Final[dict[type, list[str]]] = {}
 # The text of a datetime, date, time or Decimal by class: the base class's
 # isoformat or __str__, unbound, so a subclass's override does not change it.
 _texts: Final[dict[type, Callable[[Any], str]]] = {}
+# The UTC offset text of each datetime.timezone met (fixed offsets; others'
+# depend on the time), and that class (set on first use: no import before).
+_fixed_offset_texts: Final[dict[object, str]] = {}
+_timezone_types: Final[list[type]] = []
 
 
 def _classify(t: type) -> int:
@@ -69,10 +76,13 @@ def _classify(t: type) -> int:
     import enum
     import uuid
 
-    for base in (datetime.datetime, datetime.date, datetime.time):
+    if not _timezone_types:
+        _timezone_types.append(datetime.timezone)
+    kinds = ((datetime.datetime, _DATETIME), (datetime.date, _DATE), (datetime.time, _TIME))
+    for base, kind in kinds:
         if issubclass(t, base):
             _texts[t] = cast("Callable[[Any], str]", base.isoformat)
-            return _DATETIME
+            return kind
     if issubclass(t, uuid.UUID):
         return _UUID
     if issubclass(t, enum.Enum):
@@ -109,8 +119,8 @@ def write_native(w: Writer, o: object, depth: i64) -> bool:
     kind = _kind(o)
     if kind == _NOT_NATIVE:
         return False
-    if kind == _DATETIME:
-        _write_ascii_string(w, _texts[type(o)](o))
+    if kind <= _TIME:
+        _write_datetime(w.buf, o, kind)
     elif kind == _UUID:
         _write_uuid(w, o)
     elif kind == _ENUM:
@@ -124,12 +134,93 @@ def write_native(w: Writer, o: object, depth: i64) -> bool:
     return True
 
 
-def _write_ascii_string(w: Writer, text: str) -> None:
-    """'"' + text + '"' for text that needs no escaping."""
-    buf = w.buf
+# "00" to "99": two digits at once, without dividing.
+_DIGIT_PAIRS: Final = "".join(f"{i:02d}" for i in range(100))
+
+
+def _write_2_digits(buf: StringWriter, value: i64) -> None:
+    """value (0-99) in two decimal digits."""
+    buf.append(ord(_DIGIT_PAIRS[2 * value]))
+    buf.append(ord(_DIGIT_PAIRS[2 * value + 1]))
+
+
+def _write_4_digits(buf: StringWriter, value: i64) -> None:
+    """value (0-9999) in four decimal digits."""
+    high = value // 100
+    _write_2_digits(buf, high)
+    _write_2_digits(buf, value - high * 100)
+
+
+def _write_6_digits(buf: StringWriter, value: i64) -> None:
+    """value (0-999999) in six decimal digits."""
+    high = value // 10000
+    _write_2_digits(buf, high)
+    _write_4_digits(buf, value - high * 10000)
+
+
+def _write_datetime(buf: StringWriter, o: object, kind: i64) -> None:
+    """A datetime, date or time as a string, exactly as its isoformat() writes it:
+    YYYY-MM-DD, T, HH:MM:SS, .ffffff when there are microseconds, the UTC offset
+    when aware (read through attributes: isoformat formats with printf)."""
+    t = cast(Any, o)
     buf.append(34)
-    buf.write(text)
+    if kind != _TIME:
+        _write_4_digits(buf, t.year)
+        buf.append(45)  # -
+        _write_2_digits(buf, t.month)
+        buf.append(45)
+        _write_2_digits(buf, t.day)
+    if kind != _DATE:
+        if kind == _DATETIME:
+            buf.append(84)  # T
+        _write_2_digits(buf, t.hour)
+        buf.append(58)  # :
+        _write_2_digits(buf, t.minute)
+        buf.append(58)
+        _write_2_digits(buf, t.second)
+        microsecond: i64 = t.microsecond
+        if microsecond != 0:
+            buf.append(46)  # .
+            _write_6_digits(buf, microsecond)
+        zone = t.tzinfo
+        if zone is not None:
+            text = _fixed_offset_texts.get(zone)
+            if text is not None:
+                buf.write(text)
+            else:
+                _write_utc_offset(buf, t.utcoffset(), zone)
     buf.append(34)
+
+
+def _write_utc_offset(buf: StringWriter, offset: Any, zone: object) -> None:
+    """+HH:MM, with :SS and .ffffff when not zero, as isoformat writes a timedelta
+    offset (None: nothing). The text of a datetime.timezone's is kept."""
+    if offset is None:
+        return
+    if type(zone) is _timezone_types[0] and len(_fixed_offset_texts) < _KINDS_LIMIT:
+        # A fixed offset, whatever the time: remember its text.
+        fixed = StringWriter()
+        _write_utc_offset(fixed, offset, None)
+        _fixed_offset_texts[zone] = fixed.getvalue()
+    days: i64 = offset.days
+    seconds: i64 = offset.seconds
+    total: i64 = (days * 86400 + seconds) * 1000000 + i64(offset.microseconds)
+    if total < 0:
+        buf.append(45)  # -
+        total = -total
+    else:
+        buf.append(43)  # +
+    microseconds = total % 1000000
+    seconds = total // 1000000
+    _write_2_digits(buf, seconds // 3600)
+    buf.append(58)
+    _write_2_digits(buf, seconds // 60 % 60)
+    if seconds % 60 != 0 or microseconds != 0:
+        buf.append(58)
+        _write_2_digits(buf, seconds % 60)
+        if microseconds != 0:
+            buf.append(46)
+            _write_6_digits(buf, microseconds)
 
 
 def _hex_digit(d: i64) -> i32:
@@ -138,19 +229,17 @@ def _hex_digit(d: i64) -> i32:
 
 def _write_uuid(w: Writer, o: object) -> None:
     """'"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"', lower case, from the UUID's int."""
-    value = cast(int, cast(Any, o).int)
+    data = cast(int, cast(Any, o).int).to_bytes(16, "big")
     buf = w.buf
     buf.append(34)
-    digit: i64 = 0  # digits written so far
-    for shift in (96, 64, 32, 0):  # four 32-bit words, most significant first
-        word: i64 = (value >> shift) & 0xFFFFFFFF
-        bit: i64 = 28
-        while bit >= 0:
-            buf.append(_hex_digit((word >> bit) & 15))
-            digit += 1
-            if digit == 8 or digit == 12 or digit == 16 or digit == 20:
-                buf.append(45)  # -
-            bit -= 4
+    i: i64 = 0
+    while i < 16:
+        if i == 4 or i == 6 or i == 8 or i == 10:
+            buf.append(45)  # -
+        byte: i64 = data[i]
+        buf.append(_hex_digit(byte >> 4))
+        buf.append(_hex_digit(byte & 15))
+        i += 1
     buf.append(34)
 
 
@@ -158,14 +247,15 @@ def _decimal_text(w: Writer, o: object) -> str:
     """A Decimal as a JSON number with exactly its digits; NaN and infinities as
     json writes the float ones (allow_nan)."""
     text = _texts[type(o)](o)
-    d = cast(Any, o)
-    if d.is_finite():
+    # Finite: digits first, after any sign (else NaN, sNaN or Infinity).
+    first: i64 = ord(text[1] if text[0] == "-" else text[0])
+    if 48 <= first <= 57:
         return text
     if not w.allow_nan:
         raise ValueError("Out of range float values are not JSON compliant: " + repr(o))
-    if d.is_nan():
-        return "NaN"
-    return "-Infinity" if d.is_signed() else "Infinity"
+    if first == 73:  # I
+        return "-Infinity" if text[0] == "-" else "Infinity"
+    return "NaN"
 
 
 def _write_set(w: Writer, o: object, depth: i64) -> None:
@@ -181,19 +271,35 @@ def _write_set(w: Writer, o: object, depth: i64) -> None:
 
 def _write_dataclass(w: Writer, o: object, depth: i64) -> None:
     """A dataclass instance as an object of its fields, in definition order."""
+    names = _field_names[type(o)]
     w.enter(o, depth)
-    fields: dict[object, object] = {}
-    for name in _field_names[type(o)]:
-        fields[name] = getattr(o, name)
-    w.write_dict(fields, depth)
+    # Usually the instance's own __dict__ holds exactly the fields, in order.
+    fields = getattr(o, "__dict__", None)
+    if type(fields) is not dict or not _holds_exactly(cast("dict[str, object]", fields), names):
+        fields = {}
+        for name in names:
+            fields[name] = getattr(o, name)
+    w.write_dict(cast("dict[object, object]", fields), depth)
     w.leave(o)
+
+
+def _holds_exactly(d: dict[str, object], names: list[str]) -> bool:
+    """Whether d's keys are names, in that order."""
+    if len(d) != len(names):
+        return False
+    i: i64 = 0
+    for key in d:
+        if key != names[i]:
+            return False
+        i += 1
+    return True
 
 
 def native_key_text(w: Writer, key: object) -> Optional[str]:
     """The str a native-type dict key becomes (unquoted), None if key is not one;
     an enum key is its value's."""
     kind = _kind(key)
-    if kind == _DATETIME:
+    if kind <= _TIME and kind != _NOT_NATIVE:
         return _texts[type(key)](key)
     if kind == _UUID:
         return str(key)

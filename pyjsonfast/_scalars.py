@@ -138,7 +138,7 @@ def _write_rest_and_close(buf: StringWriter, s: str, start: i64, n: i64) -> None
 def _write_escaped_bytes(
     buf: StringWriter, s: str, data: bytes, escapes: list[str], flag_del: bool
 ) -> None:
-    """'"' + s escaped + '"', scanning its bytes data 8 at a time: s is ASCII and
+    """s escaped + '"', scanning its bytes data 8 at a time: s is ASCII and
     data its encoding, or s holds one byte of UTF-8 data per character (utf8
     output). flag_del: whether DEL is escaped (ensure_ascii; s is then ASCII)."""
     n: i64 = len(data)
@@ -151,7 +151,6 @@ def _write_escaped_bytes(
     quotes = _QUOTES
     backslashes = _BACKSLASHES
     high_bits = _HIGH_BITS
-    buf.append(34)
     while i < n:
         if n >= 8:  # (shorter: byte by byte)
             # The next 8 bytes, or the last 8 (n >= 8): those before i are plain.
@@ -192,6 +191,7 @@ def _write_escaped_ascii(buf: StringWriter, s: str) -> None:
     if n >= _WORD_SCAN_MIN_LEN:
         data = _ascii_bytes(s)
         if data is not None:
+            buf.append(34)
             _write_escaped_bytes(buf, s, data, _ASCII_ESCAPES, True)
             return
     # Up to the first character to escape, nothing is written: with none, s as
@@ -238,20 +238,30 @@ def _write_escaped_ascii(buf: StringWriter, s: str) -> None:
     _write_rest_and_close(buf, s, start, n)
 
 
-def _write_escaped_unicode(buf: StringWriter, s: str) -> None:
-    """'"' + s with only '"', '\\' and control characters escaped + '"'."""
+def _write_escaped_unicode(buf: StringWriter, s: str, utf8: bool) -> None:
+    """'"' + s with only '"', '\\' and control characters escaped + '"'; utf8: in
+    UTF-8, one character per byte."""
     n: i64 = len(s)
     start: i64 = 0
     i: i64 = 0
     if n >= _WORD_SCAN_MIN_LEN:
-        data = _ascii_bytes(s)
+        data = _utf8_bytes(s, s) if utf8 else _ascii_bytes(s)
         if data is not None:
-            _write_escaped_bytes(buf, s, data, _UNICODE_ESCAPES, False)
+            buf.append(34)
+            text = s if len(data) == n else data.decode("latin-1")
+            _write_escaped_bytes(buf, text, data, _UNICODE_ESCAPES, False)
             return
     buf.append(34)
     while i < n:
         c: i64 = ord(s[i])
         if c >= 0x20 and c != 34 and c != 92:
+            if c >= 0x80 and utf8:
+                # The rest in UTF-8, one character per byte, by the byte loop.
+                if i > start:
+                    _write_run(buf, s, start, i)
+                data = _utf8_bytes(s[i:], s)
+                _write_escaped_bytes(buf, data.decode("latin-1"), data, _UNICODE_ESCAPES, False)
+                return
             i += 1
             continue
         if i > start:
@@ -262,6 +272,15 @@ def _write_escaped_unicode(buf: StringWriter, s: str) -> None:
     _write_rest_and_close(buf, s, start, n)
 
 
+def _utf8_bytes(s: str, whole: str) -> bytes:
+    """s, the end of whole, in UTF-8; a lone surrogate raises utf8_text's error for whole."""
+    try:
+        return s.encode("utf-8")
+    except UnicodeEncodeError as e:
+        skipped = len(whole) - len(s)
+        raise _surrogate_error(whole, e.start + skipped, e.end + skipped) from None
+
+
 def utf8_text(s: str) -> str:
     """s's UTF-8 encoding, one character per byte (how utf8 output holds text:
     the buffer stays one byte per character and ends as bytes by a plain copy).
@@ -269,37 +288,18 @@ def utf8_text(s: str) -> str:
     try:
         data = s.encode("utf-8")
     except UnicodeEncodeError as e:
-        raise _surrogate_error(e) from None
+        raise _surrogate_error(s, e.start, e.end) from None
     return data.decode("latin-1")
 
 
-def _surrogate_error(e: UnicodeEncodeError) -> UnicodeEncodeError:
+def _surrogate_error(s: str, start: int, end: int) -> UnicodeEncodeError:
     return UnicodeEncodeError(
         "utf-8",
-        e.object,
-        e.start,
-        e.end,
+        s,
+        start,
+        end,
         "a lone surrogate cannot be written as UTF-8 (ensure_ascii=True escapes it)",
     )
-
-
-def _write_escaped_utf8(buf: StringWriter, s: str) -> None:
-    """'"' + s as UTF-8 (one character per byte) with only '"', '\\' and control
-    characters escaped + '"'."""
-    n: i64 = len(s)
-    i: i64 = 0
-    if n < _WORD_SCAN_MIN_LEN:
-        while i < n and ord(s[i]) < 0x80:
-            i += 1
-        if i == n:  # ASCII: as without ensure_ascii
-            _write_escaped_unicode(buf, s)
-            return
-    try:
-        data = s.encode("utf-8")
-    except UnicodeEncodeError as e:
-        raise _surrogate_error(e) from None
-    text = s if len(data) == n else data.decode("latin-1")
-    _write_escaped_bytes(buf, text, data, _UNICODE_ESCAPES, False)
 
 
 # Compiled, small ints are written digit by digit: cheaper than str(), which
@@ -353,16 +353,24 @@ def write_quoted(buf: StringWriter, s: str, ensure_ascii: bool, utf8: bool) -> N
     if _ESCAPE_BY_CHAR_LOOP:
         if ensure_ascii:
             _write_escaped_ascii(buf, s)
-        elif utf8:
-            _write_escaped_utf8(buf, s)
         else:
-            _write_escaped_unicode(buf, s)
+            _write_escaped_unicode(buf, s, utf8)
     elif ensure_ascii:
         buf.write(_quote_ascii(s))
     elif utf8:
-        buf.write(utf8_text(_quote_unicode(s)))
+        buf.write(_utf8_quoted(s))
     else:
         buf.write(_quote_unicode(s))
+
+
+def _utf8_quoted(s: str) -> str:
+    """json's quoting of s, in UTF-8 (one character per byte), for the pure build;
+    a lone surrogate raises utf8_text's error for s."""
+    try:
+        return _quote_unicode(s).encode("utf-8").decode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    return utf8_text(s)  # raises
 
 
 # null, true and false: compiled, appends (inline stores) beat a write (a call
