@@ -34,7 +34,9 @@ options = st.fixed_dictionaries(
         "check_circular": st.booleans(),
         "allow_nan": st.booleans(),
         "sort_keys": st.booleans(),
-        "indent": st.one_of(st.none(), st.integers(-1, 4), st.sampled_from(["\t", "\u00e9", "\u3000"])),
+        "indent": st.one_of(
+            st.none(), st.integers(-1, 4), st.sampled_from(["\t", "\u00e9", "\u3000"])
+        ),
         "separators": st.one_of(
             st.none(),
             st.sampled_from([(",", ":"), (", ", ": "), ("\u2192", "\u00e9"), ("\ud800", ":")]),

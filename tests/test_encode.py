@@ -19,9 +19,9 @@ import threading
 from typing import Any, Callable, Iterator
 
 import pytest
+from test_drop_in import json_parameters
 
 import pyjsonfast
-from test_drop_in import json_parameters
 
 # --- helpers ---------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import pyjsonfast
 from pyjsonfast import Fragment
 
+orjson: Any
 try:
     import orjson
 except ImportError:  # pragma: no cover - orjson is optional
@@ -120,7 +121,9 @@ def test_off_by_default_as_json(value: Any) -> None:
 
 def test_dataclasses() -> None:
     assert native(Point(1, 2.5)) == '{"x": 1, "y": 2.5}'
-    assert native(Frozen("é", Point(0, -1.0))) == '{"name": "\\u00e9", "point": {"x": 0, "y": -1.0}}'
+    assert native(Frozen("é", Point(0, -1.0))) == (
+        '{"name": "\\u00e9", "point": {"x": 0, "y": -1.0}}'
+    )
     assert native(Slotted(1, [Point(2, 3.0)])) == '{"a": 1, "b": [{"x": 2, "y": 3.0}]}'
     assert native(Child(1, 2.0)) == '{"x": 1, "y": 2.0, "z": "z"}'
     # fields only, in definition order: no ClassVar, InitVar or other attributes
@@ -147,7 +150,9 @@ def test_datetimes() -> None:
 offsets = st.builds(
     dt.timedelta, seconds=st.integers(-86399, 86399), microseconds=st.integers(0, 999999)
 ).filter(lambda d: abs(d) < dt.timedelta(hours=24))
-zones = st.one_of(st.none(), st.just(UTC), offsets.map(dt.timezone))
+zones: st.SearchStrategy[dt.tzinfo | None] = st.one_of(
+    st.none(), st.just(UTC), offsets.map(dt.timezone)
+)
 
 
 class Varying(dt.tzinfo):
@@ -158,6 +163,9 @@ class Varying(dt.tzinfo):
 
     def dst(self, d: Any) -> dt.timedelta:
         return dt.timedelta(0)
+
+    def tzname(self, d: Any) -> str:
+        return "varying"
 
 
 @given(st.one_of(st.datetimes(timezones=zones), st.datetimes(timezones=st.just(Varying()))))
@@ -217,7 +225,7 @@ def test_decimal_keeps_its_digits(value: decimal.Decimal) -> None:
 
 
 def test_sets() -> None:
-    assert json.loads(native({3, 1, 2})) in ([1, 2, 3], [1, 3, 2], [2, 1, 3], [2, 3, 1], [3, 1, 2], [3, 2, 1])
+    assert sorted(json.loads(native({3, 1, 2}))) == [1, 2, 3]
     assert native(frozenset({3, 1, 2}), sort_keys=True) == "[1, 2, 3]"
     assert native({"b", "a"}, sort_keys=True) == '["a", "b"]'
     mixed = native({1, "a"}, sort_keys=True)  # unsortable: iteration order
