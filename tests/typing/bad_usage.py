@@ -103,6 +103,15 @@ def wrong_classes(s: str, b: bytes) -> None:
     json.detect_encoding(s)  # expect-error
 
 
+def wrong_writing_extensions(s: str) -> None:
+    json.dumpb(1).encode()  # expect-error  # pyjsonfast-only
+    json.dumpb(1, native_types="yes")  # expect-error  # pyjsonfast-only
+    json.dumps(1, native_type=True)  # expect-error  # pyjsonfast-only
+    json.Fragment(1)  # expect-error  # pyjsonfast-only
+    json.Fragment(s, True)  # expect-error  # pyjsonfast-only
+    json.dump(1, 2)  # expect-error
+
+
 def wrong_types(s: str) -> None:
     x: int = json.dumps(1)  # expect-error
     enc: json.JSONEncoder = stdjson.JSONEncoder()  # expect-error  # pyjsonfast-only

@@ -491,6 +491,34 @@ def extensions() -> list[Any]:
     return out
 
 
+def writing_extensions(folder: Path) -> list[bytes]:
+    out: list[bytes] = []
+    when = datetime(2026, 11, 25, tzinfo=timezone.utc)
+    out.append(when.isoformat().encode())
+    out.append(json.dumpb({"a": [1, 2.5, None]}))  # pyjsonfast-only
+    out.append(json.dumpb(RECORD, indent=2, sort_keys=True, ensure_ascii=True))  # pyjsonfast-only
+    out.append(json.dumpb(when, native_types=True))  # pyjsonfast-only
+    out.append(json.dumpb([UUID(int=1)], cls=json.JSONEncoder, native_types=True))  # pyjsonfast-only
+    text: str = json.dumps({"d": date(2026, 1, 1)}, default=str)
+    text = json.dumps({"d": date(2026, 1, 1)}, native_types=True)  # pyjsonfast-only
+    fragment = json.Fragment('{"cached": true}')  # pyjsonfast-only
+    raw = pyjsonfast.encoder.Fragment(b"[1, 2]", validate=True)  # pyjsonfast-only
+    out.append(json.dumpb([fragment, raw, Decimal("1.10")], native_types=True))  # pyjsonfast-only
+    with open(folder / "out.json", "wb") as binary:
+        json.dump(RECORD, binary)  # pyjsonfast-only
+        json.dump(RECORD, binary, native_types=True, indent=1)  # pyjsonfast-only
+        binary.write(b"\n")
+    with open(folder / "out.json", "w") as textfile:
+        json.dump([text], textfile, native_types=True)  # pyjsonfast-only
+        textfile.write("\n")
+    encoder = json.JSONEncoder(native_types=True, sort_keys=True)  # pyjsonfast-only
+    text = encoder.encode({"when": when})  # pyjsonfast-only
+    fragment_text: str | bytes = fragment.text  # pyjsonfast-only
+    print(fragment_text)  # pyjsonfast-only
+    print(text)
+    return out
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -509,6 +537,7 @@ def main() -> None:
         odds_and_ends()
         package_info()
         extensions()
+        writing_extensions(folder)  # pyjsonfast-only
     print("good_usage: ok")
 
 
