@@ -29,6 +29,11 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import dataclasses
+import datetime
+import decimal
+import enum
+import functools
 import importlib
 import json
 import math
@@ -41,6 +46,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -99,6 +105,8 @@ class Library:
         dump_file: Optional[Callable[[object, Scratch], object]],
         dumps_json_cls: Optional[Callable[[object], object]] = None,
         loads_json_cls: Optional[Callable[[str], object]] = None,
+        dumpb: Optional[Callable[[object], object]] = None,
+        native_records: Optional[Callable[[object], object]] = None,
     ) -> None:
         self.name = name
         self.ops: dict[str, Optional[Callable[..., object]]] = {
@@ -109,7 +117,10 @@ class Library:
             "dump_file": dump_file,
             "dumps_json_cls": dumps_json_cls,
             "loads_json_cls": loads_json_cls,
+            "dumpb": dumpb,
         }
+        # The native-types workload (not per document): records to UTF-8 bytes.
+        self.native_records = native_records
 
 
 class FrameworkEncoder(json.JSONEncoder):
@@ -164,7 +175,10 @@ def bytes_file_writer(dumps: Callable[[object], bytes]) -> Callable[[object, Scr
 
 def json_like(name: str, mod: Any, takes_json_classes: bool = False) -> Library:
     """json, the pure json copy, simplejson and pyjsonfast share json's API; json and
-    pyjsonfast also take json's own encoder and decoder classes as cls=."""
+    pyjsonfast also take json's own encoder and decoder classes as cls=. UTF-8 bytes:
+    pyjsonfast's dumpb, the others' dumps(ensure_ascii=False).encode(); the records
+    with native types: pyjsonfast's native_types, the others' default=."""
+    dumpb = getattr(mod, "dumpb", None)
     return Library(
         name,
         loads_str=mod.loads,
@@ -178,6 +192,10 @@ def json_like(name: str, mod: Any, takes_json_classes: bool = False) -> Library:
         loads_json_cls=(lambda s: mod.loads(s, cls=FrameworkDecoder))
         if takes_json_classes
         else None,
+        dumpb=dumpb or (lambda o: mod.dumps(o, ensure_ascii=False).encode()),
+        native_records=(lambda o: dumpb(o, native_types=True))
+        if dumpb is not None
+        else (lambda o: mod.dumps(o, ensure_ascii=False, default=native_default).encode()),
     )
 
 
@@ -203,6 +221,10 @@ def available_libraries() -> list[Library]:
                 ujson.dumps,
                 lambda o: ujson.dumps(o, indent=2),
                 text_file_writer(ujson.dump),
+                dumpb=lambda o: ujson.dumps(o, ensure_ascii=False).encode(),
+                native_records=lambda o: ujson.dumps(
+                    o, ensure_ascii=False, default=native_default
+                ).encode(),
             )
         )
     orjson = optional_import("orjson")
@@ -216,6 +238,8 @@ def available_libraries() -> list[Library]:
                 orjson.dumps,
                 lambda o: orjson.dumps(o, option=indent2),
                 bytes_file_writer(orjson.dumps),
+                dumpb=orjson.dumps,
+                native_records=lambda o: orjson.dumps(o, default=decimal_default),
             )
         )
     msgspec_json = optional_import("msgspec.json")
@@ -230,6 +254,8 @@ def available_libraries() -> list[Library]:
                 encoder.encode,
                 lambda o: msgspec_json.format(encoder.encode(o), indent=2),
                 bytes_file_writer(encoder.encode),
+                dumpb=encoder.encode,
+                native_records=encoder.encode,  # Decimal as a string: its default
             )
         )
     return libs
@@ -243,6 +269,7 @@ OPERATIONS = {
     "dump_file": "dump(obj, file)",
     "dumps_json_cls": "dumps(obj, cls=<json.JSONEncoder subclass overriding default>)",
     "loads_json_cls": "loads(str, cls=<json.JSONDecoder subclass setting object_hook>)",
+    "dumpb": "UTF-8 bytes: pyjsonfast.dumpb(obj); json: dumps(obj, ensure_ascii=False).encode()",
 }
 
 
@@ -379,8 +406,105 @@ def run(
             out("| geometric mean | " + " | ".join(cells) + " |")
 
 
+# --- the native-types workload ----------------------------------------------------
+#
+# Records as services hold them: a dataclass with a datetime, a UUID, an Enum, a
+# Decimal, a nested dataclass and a list of str. pyjsonfast writes them with
+# native_types=True; json (and simplejson, ujson) need a default= function doing
+# the same; orjson writes all but Decimal itself; msgspec all (Decimal as a string).
+
+
+class Status(enum.Enum):
+    ACTIVE = "active"
+    IDLE = "idle"
+
+
+@dataclasses.dataclass
+class Address:
+    street: str
+    city: str
+    zip: str
+
+
+@dataclasses.dataclass
+class Record:
+    id: int
+    created: datetime.datetime
+    key: uuid.UUID
+    status: Status
+    amount: decimal.Decimal
+    address: Address
+    tags: list[str]
+
+
+def make_records(n: int) -> list[Record]:
+    return [
+        Record(
+            i,
+            datetime.datetime(
+                2026, 11, 25, 8, i % 60, i % 60, i * 7 % 1000000, datetime.timezone.utc
+            ),
+            uuid.UUID(int=i * 2654435761 % (1 << 128)),
+            Status.ACTIVE if i % 3 else Status.IDLE,
+            decimal.Decimal(f"{i}.{i % 100:02d}"),
+            Address(f"{i} Main Street", "Springfield", f"{10000 + i}"),
+            ["alpha", "beta", f"tag{i % 17}"],
+        )
+        for i in range(n)
+    ]
+
+
+def native_default(o: Any) -> Any:
+    """What json needs to write the records: each type by hand (Decimal as a float)."""
+    if dataclasses.is_dataclass(o) and not isinstance(o, type):
+        return {f.name: getattr(o, f.name) for f in dataclasses.fields(o)}
+    if isinstance(o, datetime.datetime):
+        return o.isoformat()
+    if isinstance(o, uuid.UUID):
+        return str(o)
+    if isinstance(o, enum.Enum):
+        return o.value
+    return decimal_default(o)
+
+
+def decimal_default(o: Any) -> Any:
+    if isinstance(o, decimal.Decimal):
+        return float(o)
+    raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+
+
+NATIVE_RECORDS = 10_000
+
+
+def native_report(
+    libs: list[Library], repeat: int, min_time: float, out: Callable[[str], object]
+) -> None:
+    records = make_records(NATIVE_RECORDS)
+    out("")
+    out(f"### {REPORTS['native_types']}")
+    out("")
+    out("| library | time | speed-up |")
+    out("|---|---|---|")
+    base: Optional[float] = None
+    for lib in libs:
+        fn = lib.native_records
+        if fn is None:
+            continue
+        try:
+            t = best_time(functools.partial(fn, records), repeat, min_time)
+        except Exception as exc:
+            print(f"# {lib.name} native_types: {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
+        if base is None:
+            base = t
+        out(f"| {lib.name} | {format_time(t)} | {base / t:.2f}x |")
+
+
 # Reports beside the timed operations (also chosen with --ops).
 REPORTS = {
+    "native_types": f"{NATIVE_RECORDS:,} dataclass records with datetime, UUID, Enum, Decimal, "
+    "nested dataclass and list of str, to UTF-8 bytes (pyjsonfast: dumpb(native_types=True); "
+    "json, simplejson, ujson: default=; orjson: default= for Decimal; msgspec: natively)",
     "memory": "peak traced memory (tracemalloc), as a ratio to json's",
     "import_time": "import time (-X importtime, cumulative, median of 7 fresh interpreters)",
 }
@@ -527,6 +651,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     docs = [d for d in args.docs.split(",") if d]
     libs = select_libraries([f for f in args.libs.split(",") if f] or None)
     run([o for o in ops if o in OPERATIONS], docs, libs, args.repeat, args.min_time, out)
+    if "native_types" in ops:
+        native_report(libs, args.repeat, args.min_time, out)
     if "memory" in ops:
         memory_report(libs, docs, out)
     if "import_time" in ops:
