@@ -24,6 +24,7 @@ COMPILED_MODULES = [
     "pyjsonfast/_encoder.py",
     "pyjsonfast/_scalars.py",
     "pyjsonfast/_floatrepr.py",
+    "pyjsonfast/_stream.py",
 ]
 
 

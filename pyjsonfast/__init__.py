@@ -22,17 +22,23 @@ from . import _decoder, _encoder
 from ._version import __version__
 from .decoder import JSONDecodeError, JSONDecoder, _engine_options
 from .encoder import _ENGINE_ITERENCODES, JSONEncoder, _runs_on_writer
+from .stream import StreamDecoder, aiterload, dump_lines, iterload, load_lines
 
 __all__ = [
     "JSONDecodeError",
     "JSONDecoder",
     "JSONEncoder",
+    "StreamDecoder",
     "__compiled__",
     "__version__",
+    "aiterload",
     "detect_encoding",
     "dump",
+    "dump_lines",
     "dumps",
+    "iterload",
     "load",
+    "load_lines",
     "loads",
 ]
 

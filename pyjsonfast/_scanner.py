@@ -82,6 +82,19 @@ class Scanner:
             i += 1
         return end
 
+    def structure_stop(self, data: bytes, i: i64, end: i64) -> i64:
+        """The index of the first byte at or after i that is a quote or a bracket
+        ('"', '[', ']', '{', '}'; end when there is none): what the stream
+        decoder looks for inside an array or object, outside strings."""
+        while i < end:
+            c: i64 = data[i]
+            if c == QUOTE or c == OPEN_ARRAY or c == CLOSE_ARRAY or c == OPEN_OBJECT:
+                return i
+            if c == CLOSE_OBJECT:
+                return i
+            i += 1
+        return end
+
     def number(self, parser: Parser, start: i64) -> tuple[object, i64]:
         """json's number grammar at start (a '-' or a digit), with its backtracking:
         '1.' and '1e' end the number before the '.' or 'e'."""
@@ -202,6 +215,7 @@ class RegexScanner(Scanner):
     def __init__(self) -> None:
         self.plain_run = re.compile(b'[^"\\\\\x00-\x1f]*')
         self.whitespace_run = re.compile(b"[ \t\n\r]*")
+        self.structure_free_run = re.compile(b'[^"\\[\\]{}]*')
         # json's NUMBER_RE, for bytes.
         self.number_match = re.compile(b"(-?(?:0|[1-9][0-9]*))(\\.[0-9]+)?([eE][-+]?[0-9]+)?")
 
@@ -224,6 +238,11 @@ class RegexScanner(Scanner):
 
     def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
         found = self.whitespace_run.match(data, i)
+        assert found is not None
+        return found.end()
+
+    def structure_stop(self, data: bytes, i: i64, end: i64) -> i64:
+        found = self.structure_free_run.match(data, i)
         assert found is not None
         return found.end()
 
@@ -269,6 +288,9 @@ class WordScanner(Scanner):
         self.question_marks = read_i64_le(b"?" * 8, 0)
         self.low_seven_bits = read_i64_le(b"\x7f" * 8, 0)
         self.high_nibbles = read_i64_le(b"\xf0" * 8, 0)
+        # '[' and ']' with bit 5 set are '{' and '}' (and no other byte becomes either).
+        self.open_braces = read_i64_le(b"{" * 8, 0)
+        self.close_braces = read_i64_le(b"}" * 8, 0)
         # One slot per hash; a slot is replaced whole, so readers in other threads
         # see either the old entry or the new one.
         self.key_table: list[KeyCacheEntry | None] = [None] * KEY_CACHE_SIZE
@@ -298,6 +320,35 @@ class WordScanner(Scanner):
         while i < end:
             c: i64 = data[i]
             if c == QUOTE or c == BACKSLASH or c < SPACE:
+                return i
+            i += 1
+        return end
+
+    def structure_stop(self, data: bytes, i: i64, end: i64) -> i64:
+        ones = self.ones
+        high = self.high_bits
+        quotes = self.quotes
+        case_bits = self.spaces  # 0x20 in every byte
+        opens = self.open_braces
+        closes = self.close_braces
+        while i + 8 <= end:
+            word = read_i64_le(data, i)
+            # Zero bytes in word ^ quotes, and in (word | 0x20s) ^ braces: as in
+            # string_stop, the lowest mark is a true one.
+            folded = word | case_bits
+            q = word ^ quotes
+            o = folded ^ opens
+            c = folded ^ closes
+            special = (((q - ones) & ~q) | ((o - ones) & ~o) | ((c - ones) & ~c)) & high
+            if special != 0:
+                lowest = special & -special
+                return i + (((((lowest >> 7) & ones) * 0x0001020304050607) >> 56) & 0xFF)
+            i += 8
+        while i < end:
+            b: i64 = data[i]
+            if b == QUOTE or b == OPEN_ARRAY or b == CLOSE_ARRAY or b == OPEN_OBJECT:
+                return i
+            if b == CLOSE_OBJECT:
                 return i
             i += 1
         return end

@@ -21,6 +21,7 @@ COMPILED_MODULES = (
     "_scalars",
     "_encoder",
     "_floatrepr",
+    "_stream",
 )
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
