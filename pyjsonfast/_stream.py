@@ -71,9 +71,6 @@ TEXT: Final = 1
 BINARY: Final = 2
 
 UTF8_BOM: Final = b"\xef\xbb\xbf"
-# bytes.translate deletes these (UTF-8 continuation bytes): what is left is one
-# byte per character.
-CONTINUATION_BYTES: Final = bytes(range(0x80, 0xC0))
 
 Chunk = Union[str, bytes, bytearray, memoryview]
 
@@ -94,12 +91,10 @@ def is_delimiter(c: i64) -> bool:
     )
 
 
-def char_count(data: bytes) -> i64:
-    """The number of characters UTF-8 data holds (data parsed or was whitespace,
-    so it is valid UTF-8, lone surrogates aside, which count as one each too)."""
-    if data.isascii():
-        return len(data)
-    return len(data.translate(None, CONTINUATION_BYTES))
+def char_count(data: bytes, start: i64, end: i64) -> i64:
+    """The number of characters UTF-8 data[start:end] holds (it parsed, so it is
+    valid UTF-8; a lone surrogate counts as one character, as in its str)."""
+    return end - start - SCANNER.count_continuation_bytes(data, start, end)
 
 
 def scan_view(text: str) -> bytes:
@@ -154,7 +149,7 @@ class Position:
         if stop <= start:
             return
         self.chars += stop - start
-        newlines: i64 = view.count(b"\n", start, stop)
+        newlines = SCANNER.count_newlines(view, start, stop)
         if newlines:
             self.lines += newlines
             self.column = stop - (view.rfind(b"\n", start, stop) + 1)
@@ -164,16 +159,17 @@ class Position:
     def skip_piece(self, data: bytes, by_char: bool) -> None:
         """data was read: a scan view (by_char) or UTF-8 bytes."""
         n: i64 = len(data)
-        if by_char:
+        if by_char or data.isascii():
             self.skip_whitespace(data, 0, n)  # counts the same for any one-byte-per-char data
             return
-        self.chars += char_count(data)
-        newlines: i64 = data.count(b"\n")
+        chars = char_count(data, 0, n)
+        self.chars += chars
+        newlines = SCANNER.count_newlines(data, 0, n)
         if newlines:
             self.lines += newlines
-            self.column = char_count(data[data.rfind(b"\n") + 1 :])
+            self.column = char_count(data, data.rfind(b"\n") + 1, n)
         else:
-            self.column += char_count(data)
+            self.column += chars
 
     def moved(self, error: BaseException) -> BaseException:
         """error, from a parse of the piece starting here, in whole-stream numbers."""
@@ -625,7 +621,7 @@ class LineStream:
         try:
             return line_parser.decode()
         except json.JSONDecodeError as error:
-            chars = self.position.chars + (start if by_char else char_count(scanned[:start]))
+            chars = self.position.chars + (start if by_char else char_count(scanned, 0, start))
             move_error(error, chars, line, 0)
             raise error from None
 
