@@ -192,7 +192,9 @@ class ChunkKind:
     def text(self, chunk: str) -> bool:
         """Accept a str chunk; False when there is nothing to scan yet."""
         if self.kind == BINARY:
-            raise TypeError("StreamDecoder was fed bytes, then str: a stream is all str or all bytes")
+            raise TypeError(
+                "StreamDecoder was fed bytes, then str: a stream is all str or all bytes"
+            )
         self.kind = TEXT
         if not self.started and chunk:
             self.started = True
@@ -203,7 +205,9 @@ class ChunkKind:
     def binary(self, chunk: bytes) -> bytes:
         """Accept a bytes chunk; the bytes to scan (the BOM removed)."""
         if self.kind == TEXT:
-            raise TypeError("StreamDecoder was fed str, then bytes: a stream is all str or all bytes")
+            raise TypeError(
+                "StreamDecoder was fed str, then bytes: a stream is all str or all bytes"
+            )
         self.kind = BINARY
         if self.started:
             return chunk
@@ -230,9 +234,7 @@ def bytes_chunk(chunk: object) -> bytes:
         return chunk
     if isinstance(chunk, (bytearray, memoryview)):
         return bytes(chunk)
-    raise TypeError(
-        f"a stream chunk must be str, bytes or bytearray, not {type(chunk).__name__}"
-    )
+    raise TypeError(f"a stream chunk must be str, bytes or bytearray, not {type(chunk).__name__}")
 
 
 # --- StreamDecoder's engine ----------------------------------------------------------
@@ -651,9 +653,7 @@ class LineBatch:
         return text
 
 
-def write_lines(
-    values: Iterable[object], writer: Writer, write: Callable[[str], object]
-) -> None:
+def write_lines(values: Iterable[object], writer: Writer, write: Callable[[str], object]) -> None:
     """Each value written by writer, then a newline, into write(), in batches."""
     batch = LineBatch()
     add = batch.add

@@ -25,12 +25,10 @@ compiled engine in _stream, which runs the parser of loads.
 from __future__ import annotations
 
 import io
-import json as _json
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any, Callable, Final, Optional, Protocol, Union
 
 from . import _decoder, _encoder, _stream
-from .decoder import JSONDecoder, _raw_decode_options
 
 __all__ = ["StreamDecoder", "aiterload", "dump_lines", "iterload", "load_lines"]
 
@@ -59,33 +57,28 @@ class _SupportsWrite(Protocol):
 
 
 def _options(
-    cls: Optional[type[_json.JSONDecoder]],
     object_hook: Optional[Callable[[dict[Any, Any]], Any]],
     parse_float: Optional[Callable[[str], Any]],
     parse_int: Optional[Callable[[str], Any]],
     parse_constant: Optional[Callable[[str], Any]],
     object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]],
-    kw: dict[str, Any],
+    strict: bool,
+    allow_nan: bool,
+    reject_duplicate_keys: bool,
+    max_depth: Optional[int],
 ) -> _decoder.Options:
-    """The parser's options for loads's keywords (as loads takes them)."""
-    if object_hook is not None:
-        kw["object_hook"] = object_hook
-    if object_pairs_hook is not None:
-        kw["object_pairs_hook"] = object_pairs_hook
-    if parse_float is not None:
-        kw["parse_float"] = parse_float
-    if parse_int is not None:
-        kw["parse_int"] = parse_int
-    if parse_constant is not None:
-        kw["parse_constant"] = parse_constant
-    decoder = (JSONDecoder if cls is None else cls)(**kw)
-    options = _raw_decode_options(decoder)
-    if options is None:
-        raise TypeError(
-            f"{type(decoder).__name__} replaces raw_decode() or scan_once: a stream is "
-            "parsed by pyjsonfast's parser, with the options and hooks of a decoder only"
-        )
-    return options
+    """The parser's options for loads's keywords (checked as JSONDecoder checks them)."""
+    return _decoder.parse_options(
+        object_hook,
+        parse_float,
+        parse_int,
+        parse_constant,
+        strict,
+        object_pairs_hook,
+        allow_nan,
+        reject_duplicate_keys,
+        max_depth,
+    )
 
 
 class StreamDecoder:
@@ -113,22 +106,34 @@ class StreamDecoder:
     next call, so no value before it is lost; then (as after close()) the
     decoder is done, and feed() raises ValueError.
 
-    The keywords are loads's (cls only if it runs on pyjsonfast's parser).
+    The keywords are loads's, but cls: json's hooks (object_hook,
+    object_pairs_hook, parse_float, parse_int, parse_constant), strict, and
+    the extensions allow_nan, reject_duplicate_keys and max_depth.
     """
 
     def __init__(
         self,
         *,
-        cls: Optional[type[_json.JSONDecoder]] = None,
         object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
         parse_float: Optional[Callable[[str], Any]] = None,
         parse_int: Optional[Callable[[str], Any]] = None,
         parse_constant: Optional[Callable[[str], Any]] = None,
         object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
-        **kw: Any,
+        strict: bool = True,
+        allow_nan: bool = True,
+        reject_duplicate_keys: bool = False,
+        max_depth: Optional[int] = None,
     ) -> None:
         options = _options(
-            cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, kw
+            object_hook,
+            parse_float,
+            parse_int,
+            parse_constant,
+            object_pairs_hook,
+            strict,
+            allow_nan,
+            reject_duplicate_keys,
+            max_depth,
         )
         self._engine = _stream.ValueStream(options)
 
@@ -154,7 +159,9 @@ class StreamDecoder:
         return values
 
 
-def _values(engine: Union[_stream.ValueStream, _stream.LineStream], fp: _SupportsReadChunk) -> Iterator[Any]:
+def _values(
+    engine: Union[_stream.ValueStream, _stream.LineStream], fp: _SupportsReadChunk
+) -> Iterator[Any]:
     read = fp.read
     while True:
         chunk = read(CHUNK_SIZE)
@@ -171,31 +178,45 @@ def _values(engine: Union[_stream.ValueStream, _stream.LineStream], fp: _Support
 def iterload(
     fp: _SupportsReadChunk,
     *,
-    cls: Optional[type[_json.JSONDecoder]] = None,
     object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
     parse_float: Optional[Callable[[str], Any]] = None,
     parse_int: Optional[Callable[[str], Any]] = None,
     parse_constant: Optional[Callable[[str], Any]] = None,
     object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
-    **kw: Any,
+    strict: bool = True,
+    allow_nan: bool = True,
+    reject_duplicate_keys: bool = False,
+    max_depth: Optional[int] = None,
 ) -> Iterator[Any]:
     """Iterate the JSON values in a text or binary file (concatenated, JSON
     Lines, or one document), read in chunks through a StreamDecoder: every value
-    before an error comes out, then the error. The keywords are loads's."""
-    options = _options(cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, kw)
+    before an error comes out, then the error. The keywords are StreamDecoder's."""
+    options = _options(
+        object_hook,
+        parse_float,
+        parse_int,
+        parse_constant,
+        object_pairs_hook,
+        strict,
+        allow_nan,
+        reject_duplicate_keys,
+        max_depth,
+    )
     return _values(_stream.ValueStream(options), fp)
 
 
 def load_lines(
     fp: _SupportsReadChunk,
     *,
-    cls: Optional[type[_json.JSONDecoder]] = None,
     object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
     parse_float: Optional[Callable[[str], Any]] = None,
     parse_int: Optional[Callable[[str], Any]] = None,
     parse_constant: Optional[Callable[[str], Any]] = None,
     object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
-    **kw: Any,
+    strict: bool = True,
+    allow_nan: bool = True,
+    reject_duplicate_keys: bool = False,
+    max_depth: Optional[int] = None,
 ) -> Iterator[Any]:
     """Iterate the values of a JSON Lines file (text or binary, UTF-8): each
     line holds one value, as loads(line) reads it; blank lines are skipped.
@@ -203,27 +224,49 @@ def load_lines(
     A line holding two values, or a value that goes on to the next line, is an
     error (loads's error for that line alone), whose lineno is the file's line
     number and colno the column in that line. Every value before it comes out
-    first. The keywords are loads's."""
-    options = _options(cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, kw)
+    first. The keywords are StreamDecoder's."""
+    options = _options(
+        object_hook,
+        parse_float,
+        parse_int,
+        parse_constant,
+        object_pairs_hook,
+        strict,
+        allow_nan,
+        reject_duplicate_keys,
+        max_depth,
+    )
     return _values(_stream.LineStream(options), fp)
 
 
 def aiterload(
     stream: _SupportsAsyncReadChunk,
     *,
-    cls: Optional[type[_json.JSONDecoder]] = None,
     object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
     parse_float: Optional[Callable[[str], Any]] = None,
     parse_int: Optional[Callable[[str], Any]] = None,
     parse_constant: Optional[Callable[[str], Any]] = None,
     object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
-    **kw: Any,
+    strict: bool = True,
+    allow_nan: bool = True,
+    reject_duplicate_keys: bool = False,
+    max_depth: Optional[int] = None,
 ) -> AsyncIterator[Any]:
     """iterload for an asyncio stream: `async for value in aiterload(reader)`
     over anything with `async def read(n)` returning bytes or str (an
     asyncio.StreamReader, an aiofiles file), parsing each chunk as it arrives.
-    The keywords are loads's."""
-    options = _options(cls, object_hook, parse_float, parse_int, parse_constant, object_pairs_hook, kw)
+    The keywords are StreamDecoder's."""
+    options = _options(
+        object_hook,
+        parse_float,
+        parse_int,
+        parse_constant,
+        object_pairs_hook,
+        strict,
+        allow_nan,
+        reject_duplicate_keys,
+        max_depth,
+    )
     return _async_values(_stream.ValueStream(options), stream)
 
 
@@ -265,7 +308,9 @@ def dump_lines(
     if separators is None:
         separators = (",", ":")
     elif any("\n" in s or "\r" in s for s in separators if isinstance(s, str)):
-        raise ValueError("dump_lines writes one value per line: separators cannot hold a line break")
+        raise ValueError(
+            "dump_lines writes one value per line: separators cannot hold a line break"
+        )
     writer = _encoder.writer_for_options(
         skipkeys,
         ensure_ascii,

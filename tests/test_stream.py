@@ -125,23 +125,30 @@ def split(data: Any, cuts: list[int]) -> list[Any]:
 
 # Leaves drawn from small pools: generating is most of a property test's time.
 FLOATS = [0.0, -0.0, 1.5, -2.25e-7, 1e300, 5e-324, 1 / 3, float("inf"), float("-inf"), float("nan")]
-ALPHABET = "ab \"\\/\n\t\x01é€😀\ud800"
+ALPHABET = 'ab "\\/\n\t\x01é€😀\ud800'
 json_values = st.recursive(
     st.none()
     | st.booleans()
     | st.integers(min_value=-(10**20), max_value=10**20)
     | st.sampled_from(FLOATS)
     | st.text(ALPHABET, max_size=5),
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(ALPHABET, max_size=3), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(ALPHABET, max_size=3), children, max_size=3)
+    ),
     max_leaves=8,
 )
 separators = st.sampled_from(["", " ", "\n", "\r\n", "\t ", "  \n\n "])
-layouts = st.sampled_from(
-    [{}, {"indent": 1}, {"separators": (",", ":")}, {"indent": "\t"}, {"ensure_ascii": False}]
-)
-JUNK = ["", "[", "]", "{", "}", '"', "\\", ",", ":", "1", "e", "-", ".", "t", "n", "x", "\x01",
-        " ", "\n", "é", "\ud800"]
+LAYOUTS: list[dict[str, Any]] = [
+    {},
+    {"indent": 1},
+    {"separators": (",", ":")},
+    {"indent": "\t"},
+    {"ensure_ascii": False},
+]
+layouts = st.sampled_from(LAYOUTS)
+# What damage inserts: structure, escapes, number and literal pieces, odd characters.
+JUNK = ["", "\\", "\ud800", *'[]{}",:1e-.tnx\x01 \né']
 # loads's keywords, passed on to the parser.
 OPTION_SETS: list[dict[str, Any]] = [
     {},
@@ -211,13 +218,15 @@ def test_utf8_split_at_every_byte(prefix: str) -> None:
         assert_stream_matches(text, [data[:at], data[at:]])
     # Three pieces: every character's bytes split twice over.
     for at in range(0, len(data) - 2):
-        assert_stream_matches(text, [data[:at], data[at : at + 1], data[at + 1 : at + 2], data[at + 2 :]])
+        assert_stream_matches(
+            text, [data[:at], data[at : at + 1], data[at + 1 : at + 2], data[at + 2 :]]
+        )
 
 
 def test_invalid_utf8_is_unicode_decode_error() -> None:
     for data in (b'["\xff"]', b"[1] \xc3", b'"\xc3', b'{"a": "\xe2\x82"}'):
         for at in range(len(data) + 1):
-            values, error = fed([data[:at], data[at:]])
+            _values, error = fed([data[:at], data[at:]])
             assert isinstance(error, UnicodeDecodeError), (data, at, error)
 
 
@@ -329,7 +338,7 @@ def test_truncated_streams() -> None:
     for at in range(0, len(text), 7):
         prefix = text[:at]
         assert_stream_matches(prefix, [prefix[: at // 2], prefix[at // 2 :]])
-    values, error = fed(['{"a": "unterminated'])
+    _values, error = fed(['{"a": "unterminated'])
     assert isinstance(error, JSONDecodeError)
     assert error.msg == "Unterminated string starting at" and error.pos == 6
 
@@ -405,7 +414,7 @@ def test_bom() -> None:
     for at in range(len(data) + 1):
         assert fed([data[:at], data[at:]]) == ([{"a": 1}, 2], None)
     assert fed([b"\xef"])[1].__class__ is UnicodeDecodeError
-    values, error = fed(["\ufeff[1]"])
+    _values, error = fed(["\ufeff[1]"])
     with pytest.raises(JSONDecodeError) as info:
         pyjsonfast.loads("\ufeff[1]")
     assert_same_error(error, info.value)
@@ -427,32 +436,23 @@ def test_feed_after_close_is_an_error() -> None:
 def test_hooks_and_options() -> None:
     got = fed(['{"a": 1.5, "b": [NaN]}'], parse_float=Decimal, object_pairs_hook=list)[0]
     assert repr(got) == repr([[("a", Decimal("1.5")), ("b", [float("nan")])]])
-    values, error = fed(['{"a": 1, "a": 2}'], reject_duplicate_keys=True)
+    _values, error = fed(['{"a": 1, "a": 2}'], reject_duplicate_keys=True)
     assert isinstance(error, JSONDecodeError) and error.msg == "Duplicate key 'a'"
-    values, error = fed(["[NaN]"], allow_nan=False)
+    _values, error = fed(["[NaN]"], allow_nan=False)
     assert isinstance(error, JSONDecodeError) and error.pos == 1
     assert fed(['"a\tb"'], strict=False) == (["a\tb"], None)
     assert math.isnan(fed(["NaN"])[0][0])
 
 
-def test_cls_runs_on_the_parser_or_is_refused() -> None:
-    class Hooked(pyjsonfast.JSONDecoder):
-        def __init__(self, **kw: Any) -> None:
-            super().__init__(object_hook=lambda d: sorted(d), **kw)
-
-    decoder = StreamDecoder(cls=Hooked)
-    assert decoder.feed('{"b": 1, "a": 2} ') == [["a", "b"]]
-
-    class OwnRawDecode(pyjsonfast.JSONDecoder):
-        def raw_decode(self, s: str, idx: int = 0) -> tuple[Any, int]:
-            return None, idx
-
-    with pytest.raises(TypeError, match="raw_decode"):
-        StreamDecoder(cls=OwnRawDecode)
+def test_keywords_are_checked_at_construction() -> None:
     with pytest.raises(TypeError):
-        StreamDecoder(unknown=1)
+        StreamDecoder(cls=pyjsonfast.JSONDecoder)  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        StreamDecoder(unknown=1)  # type: ignore[call-arg]
     with pytest.raises(ValueError, match="max_depth"):
         StreamDecoder(max_depth=-1)
+    with pytest.raises(TypeError, match="max_depth"):
+        StreamDecoder(max_depth="3")  # type: ignore[arg-type]
 
 
 def test_hook_exception_after_values_comes_after_them() -> None:
@@ -504,7 +504,9 @@ def test_iterload_gives_every_value_before_the_error() -> None:
 
 def test_iterload_checks_its_keywords_at_once() -> None:
     with pytest.raises(TypeError):
-        iterload(io.StringIO("1"), bogus=True)
+        iterload(io.StringIO("1"), bogus=True)  # type: ignore[call-arg]
+    with pytest.raises(ValueError):
+        iterload(io.StringIO("1"), max_depth=5000)
 
 
 @pytest.mark.skipif(sys.implementation.name != "cpython", reason="sys.getsizeof-free check")

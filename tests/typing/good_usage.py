@@ -13,6 +13,7 @@ It is also a program: `python tests/typing/good_usage.py` runs every function
 
 from __future__ import annotations
 
+import asyncio
 import decimal
 import functools
 import io
@@ -491,6 +492,27 @@ def extensions() -> list[Any]:
     return out
 
 
+def streams() -> list[Any]:
+    out: list[Any] = []
+    decoder = json.StreamDecoder(object_hook=object_hook, max_depth=50)  # pyjsonfast-only
+    out += decoder.feed('{"a": [1, 2]} 3')  # pyjsonfast-only
+    out += decoder.close()  # pyjsonfast-only
+    lines = io.StringIO()
+    json.dump_lines([{"a": 1}, [2]], lines, sort_keys=True)  # pyjsonfast-only
+    data = lines.getvalue()
+    assert data == "" or data.endswith("\n")
+    out += json.load_lines(io.BytesIO(data.encode()), parse_float=Decimal)  # pyjsonfast-only
+    out += json.iterload(io.StringIO(data), strict=False)  # pyjsonfast-only
+    json.dump_lines(iter([1, 2]), io.BytesIO(), separators=(",", ": "))  # pyjsonfast-only
+    return out
+
+
+async def read_stream(reader: asyncio.StreamReader) -> list[Any]:
+    values: list[Any] = []
+    values += [value async for value in json.aiterload(reader)]  # pyjsonfast-only
+    return values
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -509,6 +531,7 @@ def main() -> None:
         odds_and_ends()
         package_info()
         extensions()
+        assert streams() == [{"a": [1, 2]}, 3, {"a": 1}, [2], {"a": 1}, [2]]
     print("good_usage: ok")
 
 
