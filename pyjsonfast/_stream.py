@@ -595,8 +595,8 @@ class LineStream:
                 try:
                     value, stop = parser.raw_decode(i)
                     fine = stop <= newline and parser.skip(stop) >= newline
-                except ValueError:  # JSONDecodeError, UnicodeDecodeError, int() limits
-                    pass  # (a hook's own exception goes through: it is not called again)
+                except (json.JSONDecodeError, UnicodeDecodeError):
+                    pass  # (any other exception, a hook's, goes through: no hook runs twice)
                 if not fine:
                     # Not one value on this line: the line alone, as loads(line),
                     # gives the error to raise.

@@ -372,8 +372,10 @@ def test_deep_nesting_in_chunks_stops_at_max_depth() -> None:
                 decoder.feed(data[start : start + 4096])
         assert isinstance(info.value, RecursionError)
         assert fed_chunks <= 2  # found as soon as it arrived: nothing more buffered
-        if opener == "[":
+        if opener == "[" and "recursion limit" not in whole.msg:
             assert (info.value.msg, info.value.pos) == (whole.msg, whole.pos)
+        # (Uncompiled, Python's recursion limit may strike first, at a depth that depends
+        # on how deep the stack already was: a frame more or less than loads.)
 
 
 def test_max_depth_option() -> None:
