@@ -440,18 +440,10 @@ class ValueStream:
         self, view: bytes, text: str | None, start: i64, stop: i64, values: list[object]
     ) -> None:
         """Parse the buffered data and view[start:stop]: the values they hold."""
-        views = self.views
         data: bytes
         piece: str | None = None
-        if views:
-            views.append(view[start:stop])
-            data = b"".join(views)
-            if text is not None or self.texts:
-                texts = self.texts
-                texts.append("" if text is None else text[start:stop])
-                piece = "".join(texts)
-            self.views = []
-            self.texts = []
+        if self.views:
+            data, piece = self.take_buffered(view, text, start, stop)
         elif start == 0 and stop == len(view):
             data = view
             piece = text
@@ -465,6 +457,26 @@ class ValueStream:
         except Exception as error:
             raise self.position.moved(error) from None
         self.position.skip_piece(data, by_char)
+
+
+    def take_buffered(
+        self, view: bytes, text: str | None, start: i64, stop: i64
+    ) -> tuple[bytes, str | None]:
+        """The buffered pieces and view[start:stop] joined; the pieces are let go
+        (before the parse, so that they and their join are not both held)."""
+        views = self.views
+        texts = self.texts
+        self.views = []
+        self.texts = []
+        views.append(view[start:stop])
+        data = b"".join(views)
+        views.clear()
+        if text is None and not texts:
+            return data, None
+        texts.append("" if text is None else text[start:stop])
+        piece = "".join(texts)
+        texts.clear()
+        return data, piece
 
 
 # --- load_lines's engine ----------------------------------------------------------------

@@ -33,7 +33,7 @@ from . import _decoder, _encoder, _stream
 __all__ = ["StreamDecoder", "aiterload", "dump_lines", "iterload", "load_lines"]
 
 # iterload, load_lines and aiterload read this much at a time.
-CHUNK_SIZE: Final = 1 << 16
+CHUNK_SIZE: Final = 1 << 20
 
 _Chunk = Union[str, bytes, bytearray, memoryview]
 
@@ -162,7 +162,9 @@ class StreamDecoder:
 def _values(
     engine: Union[_stream.ValueStream, _stream.LineStream], fp: _SupportsReadChunk
 ) -> Iterator[Any]:
-    read = fp.read
+    # A binary file's read1 returns what one read of the file gives: a pipe's data
+    # is parsed as it arrives, not once a whole chunk is there.
+    read: Callable[[int], Union[str, bytes]] = getattr(fp, "read1", None) or fp.read
     while True:
         chunk = read(CHUNK_SIZE)
         values = engine.feed(chunk) if chunk else engine.finish()
