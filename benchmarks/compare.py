@@ -14,10 +14,12 @@ lacks the operation (only json and pyjsonfast take json's own classes as cls=) o
 or the baseline raised on that document (the error goes to stderr as a "# ..." line),
 and a library's geometric mean reads "n/a" unless all its documents were timed.
 
-Two reports follow the timings: "memory", the peak memory traced by tracemalloc
+Three reports follow the timings: "memory", the peak memory traced by tracemalloc
 while loads(str), loads(bytes) and dumps run (the result included, the input not),
 per document, as a ratio to json's; and "import_time", `import X` in a fresh
-interpreter (-X importtime, the module's cumulative time), median of 7. The
+interpreter (-X importtime, the module's cumulative time), median of 7; and "streams" (see
+stream_workloads.py): JSON Lines read and written and a document fed in 4 KiB chunks, with
+each workload's peak resident memory growth. The
 header says which interpreter and which pyjsonfast build (compiled or pure) ran, so
 the same command serves CPython, the pure build and PyPy.
 
@@ -51,6 +53,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, Optional
+
+from stream_workloads import stream_report
 
 import pyjsonfast
 
@@ -507,6 +511,7 @@ REPORTS = {
     "json, simplejson, ujson: default=; orjson: default= for Decimal; msgspec: natively)",
     "memory": "peak traced memory (tracemalloc), as a ratio to json's",
     "import_time": "import time (-X importtime, cumulative, median of 7 fresh interpreters)",
+    "streams": "JSON Lines read and written, a document fed in chunks (stream_workloads.py)",
 }
 MEMORY_OPS = ("loads", "loads_bytes", "dumps")
 IMPORT_MODULES = ("json", "pyjsonfast", "simplejson", "ujson", "orjson", "msgspec.json")
@@ -636,6 +641,12 @@ def main(argv: Optional[list[str]] = None) -> int:
         default=0.05,
         help="minimum seconds per round; calls per round double until reached",
     )
+    parser.add_argument(
+        "--lines-mb", type=int, default=100, help="size of the streams report's JSON Lines file"
+    )
+    parser.add_argument(
+        "--doc-mb", type=int, default=50, help="size of the streams report's chunk-fed document"
+    )
     parser.add_argument("--output", help="also write the tables to this file")
     args = parser.parse_args(argv)
     ops = [o for o in args.ops.split(",") if o]
@@ -657,6 +668,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         memory_report(libs, docs, out)
     if "import_time" in ops:
         import_time_report(out)
+    if "streams" in ops:
+        stream_report(SHARED_DIR / "corpus", out, min(args.repeat, 5), args.lines_mb, args.doc_mb)
     if args.output:
         Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0

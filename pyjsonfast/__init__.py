@@ -24,19 +24,25 @@ from ._fragment import Fragment
 from ._version import __version__
 from .decoder import JSONDecodeError, JSONDecoder, _engine_options
 from .encoder import _ENGINE_ITERENCODES, JSONEncoder, _runs_on_writer
+from .stream import StreamDecoder, aiterload, dump_lines, iterload, load_lines
 
 __all__ = [
     "Fragment",
     "JSONDecodeError",
     "JSONDecoder",
     "JSONEncoder",
+    "StreamDecoder",
     "__compiled__",
     "__version__",
+    "aiterload",
     "detect_encoding",
     "dump",
+    "dump_lines",
     "dumpb",
     "dumps",
+    "iterload",
     "load",
+    "load_lines",
     "loads",
 ]
 

@@ -3,6 +3,7 @@
     python -m pyjsonfast data.json              # pretty-print with 4 spaces
     python -m pyjsonfast --compact < in.json    # most compact form
     python -m pyjsonfast --validate data.json   # parse only; exit 1 with FILE:LINE:COL on error
+    python -m pyjsonfast --stream < values.json # any number of values, in bounded memory
 
 Output is identical to json.tool's for the same input and flags. Left uncompiled
 (as black does): it only parses arguments and calls the library.
@@ -16,7 +17,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any, NoReturn, Optional
 
-from . import JSONDecodeError, __compiled__, __version__, dump, loads
+from . import JSONDecodeError, __compiled__, __version__, dump, iterload, loads
 from ._decoder import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, check_max_depth
 
 EXIT_INVALID = 1  # the input is not valid JSON (or not UTF-8)
@@ -53,12 +54,21 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         action="store_false",
         help="disable escaping of non-ASCII characters",
     )
-    parser.add_argument(
+    framing = parser.add_mutually_exclusive_group()
+    framing.add_argument(
         "--json-lines",
         action="store_true",
         default=False,
         help="parse input using the JSON Lines format, one document per line, streamed in "
         "constant memory. Use with --no-indent or --compact to produce valid JSON Lines output.",
+    )
+    framing.add_argument(
+        "--stream",
+        action="store_true",
+        default=False,
+        help="parse input as a stream of JSON values, one after another with any whitespace "
+        "(or none) between them, read in chunks in memory bounded by the largest value; "
+        "each value is written as the other modes write one",
     )
     layout = parser.add_mutually_exclusive_group()
     layout.add_argument(
@@ -218,10 +228,36 @@ def parse(
         fail(EXIT_INVALID, f"{name}:{first_line}: {exc}")
 
 
+def stream_values(path: str, name: str, load_args: dict[str, Any]) -> Iterator[object]:
+    """The values of a stream of JSON values (--stream), read in chunks."""
+    if path == "-":
+        f = sys.stdin.buffer
+    else:
+        try:
+            f = open(path, "rb")
+        except OSError as exc:
+            fail(EXIT_USAGE, f"pyjsonfast: cannot read {path}: {exc.strerror or exc}")
+    try:
+        yield from iterload(f, **load_args)
+    except JSONDecodeError as exc:  # lineno and colno count from the start of the input
+        report_decode_error(name, exc)
+    except UnicodeDecodeError as exc:
+        fail(EXIT_INVALID, f"{name}: invalid UTF-8 in a value: {exc.reason}")
+    except ValueError as exc:  # e.g. an integer past sys.get_int_max_str_digits()
+        fail(EXIT_INVALID, f"{name}: {exc}")
+    except OSError as exc:  # e.g. a directory: open() succeeds, reading fails
+        fail(EXIT_USAGE, f"pyjsonfast: cannot read {path}: {exc.strerror or exc}")
+    finally:
+        if f is not sys.stdin.buffer:
+            f.close()
+
+
 def documents(
     options: argparse.Namespace, name: str, load_args: dict[str, Any]
 ) -> Iterator[object]:
-    if options.json_lines:
+    if options.stream:
+        yield from stream_values(options.infile, name, load_args)
+    elif options.json_lines:
         for number, line in enumerate(input_lines(options.infile), start=1):
             yield parse(name, line, number, load_args, json_line=True)
     else:
@@ -261,7 +297,7 @@ def run(argv: Optional[list[str]], prog: str) -> int:
         for _ in objs:
             pass
         return 0
-    if not options.json_lines:
+    if not options.json_lines and not options.stream:
         objs = iter(list(objs))  # parse before opening (and truncating) the output file
     outfile = open_output(options.outfile)
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, Union
 
-__all__ = ["JSONDecodeError", "JSONDepthError", "make_snippet", "unpack_pair"]
+__all__ = ["JSONDecodeError", "JSONDepthError", "make_snippet", "move_error", "unpack_pair"]
 
 # How much of the offending line the snippet shows on each side of the error.
 SNIPPET_RADIUS = 30
@@ -50,6 +50,30 @@ class JSONDepthError(JSONDecodeError, RecursionError):
     """Nesting deeper than max_depth: both a JSONDecodeError and a RecursionError
     (json raises RecursionError there), raised by the parser's own count long
     before the C stack could overflow."""
+
+
+def move_error(
+    error: json.JSONDecodeError, start_pos: int, start_line: int, start_column: int
+) -> None:
+    """Count error's pos, lineno and colno in the whole text (a stream) of which
+    error.doc is one piece, starting at character start_pos, after start_line
+    newlines and start_column characters into its line; str(error) says so too.
+
+    doc and the snippet stay the piece's: the rest of the stream is not kept.
+    """
+    doc = error.doc
+    local = error.pos
+    newlines = doc.count("\n", 0, local)
+    pos = start_pos + local
+    lineno = start_line + newlines + 1
+    if newlines:
+        colno = local - doc.rfind("\n", 0, local)
+    else:
+        colno = start_column + local + 1
+    error.pos = pos
+    error.lineno = lineno
+    error.colno = colno
+    error.args = (f"{error.msg}: line {lineno} column {colno} (char {pos})",)
 
 
 def add_note(exc: BaseException, note: str) -> None:

@@ -52,6 +52,9 @@ MANTISSA_LIMIT: Final = 922_337_203_685_477_579  # (2**63 - 1) // 10 - 1
 EIGHT_DIGITS_LIMIT: Final = MANTISSA_LIMIT // 100_000_000 - 1
 EXPONENT_LIMIT: Final = 100_000  # larger exponents are float()'s business
 
+# bytes.translate deletes these and keeps one byte per UTF-8 character.
+CONTINUATION_BYTES: Final = bytes(range(0x80, 0xC0))
+
 KEY_CACHE_BITS: Final = 11
 KEY_CACHE_SIZE: Final = 2048  # 2**KEY_CACHE_BITS
 KEY_CACHE_MAX_LENGTH: Final = 64  # bytes
@@ -81,6 +84,28 @@ class Scanner:
                 return i
             i += 1
         return end
+
+    def structure_stop(self, data: bytes, i: i64, end: i64) -> i64:
+        """The index of the first byte at or after i that is a quote or a bracket
+        ('"', '[', ']', '{', '}'; end when there is none): what the stream
+        decoder looks for inside an array or object, outside strings."""
+        while i < end:
+            c: i64 = data[i]
+            if c == QUOTE or c == OPEN_ARRAY or c == CLOSE_ARRAY or c == OPEN_OBJECT:
+                return i
+            if c == CLOSE_OBJECT:
+                return i
+            i += 1
+        return end
+
+    def count_newlines(self, data: bytes, start: i64, end: i64) -> i64:
+        """How many newline bytes data[start:end] holds."""
+        return data.count(b"\n", start, end)
+
+    def count_continuation_bytes(self, data: bytes, start: i64, end: i64) -> i64:
+        """How many UTF-8 continuation bytes (0x80-0xBF) data[start:end] holds:
+        its length less this is its number of characters."""
+        return end - start - len(data[start:end].translate(None, CONTINUATION_BYTES))
 
     def number(self, parser: Parser, start: i64) -> tuple[object, i64]:
         """json's number grammar at start (a '-' or a digit), with its backtracking:
@@ -202,6 +227,7 @@ class RegexScanner(Scanner):
     def __init__(self) -> None:
         self.plain_run = re.compile(b'[^"\\\\\x00-\x1f]*')
         self.whitespace_run = re.compile(b"[ \t\n\r]*")
+        self.structure_free_run = re.compile(b'[^"\\[\\]{}]*')
         # json's NUMBER_RE, for bytes.
         self.number_match = re.compile(b"(-?(?:0|[1-9][0-9]*))(\\.[0-9]+)?([eE][-+]?[0-9]+)?")
 
@@ -224,6 +250,11 @@ class RegexScanner(Scanner):
 
     def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
         found = self.whitespace_run.match(data, i)
+        assert found is not None
+        return found.end()
+
+    def structure_stop(self, data: bytes, i: i64, end: i64) -> i64:
+        found = self.structure_free_run.match(data, i)
         assert found is not None
         return found.end()
 
@@ -269,6 +300,10 @@ class WordScanner(Scanner):
         self.question_marks = read_i64_le(b"?" * 8, 0)
         self.low_seven_bits = read_i64_le(b"\x7f" * 8, 0)
         self.high_nibbles = read_i64_le(b"\xf0" * 8, 0)
+        self.newlines = read_i64_le(b"\n" * 8, 0)
+        # '[' and ']' with bit 5 set are '{' and '}' (and no other byte becomes either).
+        self.open_braces = read_i64_le(b"{" * 8, 0)
+        self.close_braces = read_i64_le(b"}" * 8, 0)
         # One slot per hash; a slot is replaced whole, so readers in other threads
         # see either the old entry or the new one.
         self.key_table: list[KeyCacheEntry | None] = [None] * KEY_CACHE_SIZE
@@ -301,6 +336,74 @@ class WordScanner(Scanner):
                 return i
             i += 1
         return end
+
+    def structure_stop(self, data: bytes, i: i64, end: i64) -> i64:
+        ones = self.ones
+        high = self.high_bits
+        quotes = self.quotes
+        case_bits = self.spaces  # 0x20 in every byte
+        opens = self.open_braces
+        closes = self.close_braces
+        while i + 8 <= end:
+            word = read_i64_le(data, i)
+            # Zero bytes in word ^ quotes, and in (word | 0x20s) ^ braces: as in
+            # string_stop, the lowest mark is a true one.
+            folded = word | case_bits
+            q = word ^ quotes
+            o = folded ^ opens
+            c = folded ^ closes
+            special = (((q - ones) & ~q) | ((o - ones) & ~o) | ((c - ones) & ~c)) & high
+            if special != 0:
+                lowest = special & -special
+                return i + (((((lowest >> 7) & ones) * 0x0001020304050607) >> 56) & 0xFF)
+            i += 8
+        while i < end:
+            b: i64 = data[i]
+            if b == QUOTE or b == OPEN_ARRAY or b == CLOSE_ARRAY or b == OPEN_OBJECT:
+                return i
+            if b == CLOSE_OBJECT:
+                return i
+            i += 1
+        return end
+
+    def count_newlines(self, data: bytes, start: i64, end: i64) -> i64:
+        ones = self.ones
+        low7 = self.low_seven_bits
+        newlines = self.newlines
+        count: i64 = 0
+        i: i64 = data.find(b"\n", start, end)  # memchr: one-line JSON has none
+        if i < 0:
+            return 0
+        while i + 8 <= end:
+            x = read_i64_le(data, i) ^ newlines
+            # Exactly the zero bytes of x get their top bit (no carry crosses a
+            # byte); the multiply sums the eight 0/1 bytes into the top byte.
+            zero = ~(((x & low7) + low7) | x | low7)
+            count += ((((zero >> 7) & ones) * ones) >> 56) & 0xFF
+            i += 8
+        while i < end:
+            if data[i] == NEWLINE:
+                count += 1
+            i += 1
+        return count
+
+    def count_continuation_bytes(self, data: bytes, start: i64, end: i64) -> i64:
+        ones = self.ones
+        high = self.high_bits
+        count: i64 = 0
+        i = start
+        while i + 8 <= end:
+            word = read_i64_le(data, i)
+            # 10xxxxxx: top bit set, the next one clear (shifted up under it).
+            marks = word & ~(word << 1) & high
+            if marks != 0:
+                count += ((((marks >> 7) & ones) * ones) >> 56) & 0xFF
+            i += 8
+        while i < end:
+            if 0x80 <= data[i] < 0xC0:
+                count += 1
+            i += 1
+        return count
 
     def eight_digits(self, data: bytes, i: i64) -> i64:
         # Eight ASCII digits at once (the SWAR test and conversion simdjson uses):

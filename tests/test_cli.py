@@ -213,6 +213,7 @@ def test_help_describes_every_option() -> None:
         "--sort-keys",
         "--no-ensure-ascii",
         "--json-lines",
+        "--stream",
         "--indent",
         "--tab",
         "--no-indent",
@@ -483,3 +484,81 @@ def test_json_lines_streams_in_constant_memory(tmp_path: Path) -> None:
     # ...and on CPython little more than the 10-line run.
     assert peak < baseline + 32 * 1024 * 1024, (peak, baseline)
     assert peak < size // 2, (peak, size)
+
+
+# --- --stream -----------------------------------------------------------------------------
+
+
+STREAM_FLAG_SETS = [[], ["--compact"], ["--sort-keys", "--no-ensure-ascii"]]
+
+
+@pytest.mark.parametrize("flags", STREAM_FLAG_SETS, ids=" ".join)
+def test_stream_prints_each_value_as_json_tool_prints_a_document(flags: list[str]) -> None:
+    docs = [b'{"b": 1, "a": ["\xc3\xa9", 2.5]}', b"[1, 2]", b"3", b'"x"', b"null", b"{}"]
+    stream = b'{"b": 1, "a": ["\xc3\xa9", 2.5]}[1, 2] 3\n"x"\t\r\nnull{}'
+    ours = run_cli("--stream", *flags, stdin=stream)
+    assert ours.returncode == 0, ours.stderr
+    expected = b"".join(run_json_tool(*flags, stdin=doc).stdout for doc in docs)
+    assert ours.stdout == expected
+
+
+def test_stream_of_nothing_prints_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "empty.json"
+    path.write_bytes(b" \n ")
+    result = run_cli("--stream", str(path))
+    assert (result.returncode, result.stdout) == (0, b"")
+
+
+def test_stream_error_names_the_streams_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "values.json"
+    path.write_bytes(b'{"a": 1}\n[1,\n 2 3]\n')
+    result = run_cli("--stream", "--compact", str(path))
+    assert result.returncode == 1
+    assert result.stdout == b'{"a":1}\n'
+    err = result.stderr.decode()
+    assert err.startswith(f"{path}:3:4: Expecting ',' delimiter\n")
+    assert err.splitlines()[1:] == ["     2 3]", "       ^"]
+    assert run_cli("--stream", "--validate", str(path)).returncode == 1
+    assert run_cli("--stream", "--validate", stdin=b"1 2 [3]").returncode == 0
+
+
+def test_stream_invalid_utf8_and_unreadable_input(tmp_path: Path) -> None:
+    result = run_cli("--stream", stdin=b'1 "\xff"')
+    assert result.returncode == 1
+    assert b"invalid UTF-8" in result.stderr
+    result = run_cli("--stream", str(tmp_path / "missing.json"))
+    assert result.returncode == 2 and b"cannot read" in result.stderr
+
+
+def test_stream_and_json_lines_exclude_each_other() -> None:
+    assert run_cli("--stream", "--json-lines", stdin=b"1").returncode == 2
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc for VmHWM")
+@pytest.mark.skipif(
+    platform.python_implementation() == "PyPy",
+    reason="PyPy's GC lets RSS grow with the volume allocated (a plain chunked read of the file "
+    "reaches ~380 MB); the decoder's own buffer is checked on every build in test_stream.py",
+)
+def test_stream_runs_in_bounded_memory(tmp_path: Path) -> None:
+    record = json.dumps({"id": 1, "name": "x" * 200, "values": [1.5, None, True] * 30})
+    small = tmp_path / "small.json"
+    small.write_text(record * 10, encoding="utf-8")
+    baseline = peak_rss_bytes(["--stream", "--compact", str(small), os.devnull])
+    big = tmp_path / "big.json"
+    target = max(100 * 1024 * 1024, 3 * baseline)
+    with open(big, "w", encoding="utf-8") as f:
+        block = (record + " ") * 1000  # concatenated, no newlines
+        while f.tell() < target:
+            f.write(block)
+    size = big.stat().st_size
+    half = tmp_path / "half.json"
+    with open(big, "rb") as source, open(half, "wb") as f:
+        f.write(source.read(size // 2 // len(block) * len(block)))
+    peak = peak_rss_bytes(["--stream", "--compact", str(big), os.devnull])
+    # Bounded: twice the input needs no more memory than half of it...
+    peak_half = peak_rss_bytes(["--stream", "--compact", str(half), os.devnull])
+    assert peak < peak_half + 32 * 1024 * 1024, (peak, peak_half)
+    # ...and little more than the 10-value run.
+    assert peak < baseline + 32 * 1024 * 1024, (peak, baseline)

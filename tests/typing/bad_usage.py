@@ -123,3 +123,16 @@ def wrong_types(s: str) -> None:
         column: str = e.colno  # expect-error
         print(column)
     print(x, enc, dec, separator)
+
+
+def wrong_streams(s: str, b: bytes) -> None:
+    json.StreamDecoder(cls=json.JSONDecoder)  # expect-error  # pyjsonfast-only
+    json.StreamDecoder(max_dept=3)  # expect-error  # pyjsonfast-only
+    json.StreamDecoder().feed(1)  # expect-error  # pyjsonfast-only
+    json.StreamDecoder().feed([s])  # expect-error  # pyjsonfast-only
+    print(json.StreamDecoder().close() + 1)  # expect-error  # pyjsonfast-only
+    json.iterload(s)  # expect-error  # pyjsonfast-only
+    json.load_lines(io.StringIO(s), allow_nan="no")  # expect-error  # pyjsonfast-only
+    json.dump_lines([1], io.StringIO(), indent=2)  # expect-error  # pyjsonfast-only
+    json.dump_lines(1, io.StringIO())  # expect-error  # pyjsonfast-only
+    json.aiterload(io.BytesIO(b))  # expect-error  # pyjsonfast-only

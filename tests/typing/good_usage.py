@@ -13,6 +13,7 @@ It is also a program: `python tests/typing/good_usage.py` runs every function
 
 from __future__ import annotations
 
+import asyncio
 import decimal
 import functools
 import io
@@ -498,7 +499,8 @@ def writing_extensions(folder: Path) -> list[bytes]:
     out.append(json.dumpb({"a": [1, 2.5, None]}))  # pyjsonfast-only
     out.append(json.dumpb(RECORD, indent=2, sort_keys=True, ensure_ascii=True))  # pyjsonfast-only
     out.append(json.dumpb(when, native_types=True))  # pyjsonfast-only
-    out.append(json.dumpb([UUID(int=1)], cls=json.JSONEncoder, native_types=True))  # pyjsonfast-only
+    ids = [UUID(int=1)]
+    out.append(json.dumpb(ids, cls=json.JSONEncoder, native_types=True))  # pyjsonfast-only
     text: str = json.dumps({"d": date(2026, 1, 1)}, default=str)
     text = json.dumps({"d": date(2026, 1, 1)}, native_types=True)  # pyjsonfast-only
     fragment = json.Fragment('{"cached": true}')  # pyjsonfast-only
@@ -517,6 +519,27 @@ def writing_extensions(folder: Path) -> list[bytes]:
     print(fragment_text)  # pyjsonfast-only
     print(text)
     return out
+
+
+def streams() -> list[Any]:
+    out: list[Any] = []
+    decoder = json.StreamDecoder(object_hook=object_hook, max_depth=50)  # pyjsonfast-only
+    out += decoder.feed('{"a": [1, 2]} 3')  # pyjsonfast-only
+    out += decoder.close()  # pyjsonfast-only
+    lines = io.StringIO()
+    json.dump_lines([{"a": 1}, [2]], lines, sort_keys=True)  # pyjsonfast-only
+    data = lines.getvalue()
+    assert data == "" or data.endswith("\n")
+    out += json.load_lines(io.BytesIO(data.encode()), parse_float=Decimal)  # pyjsonfast-only
+    out += json.iterload(io.StringIO(data), strict=False)  # pyjsonfast-only
+    json.dump_lines(iter([1, 2]), io.BytesIO(), separators=(",", ": "))  # pyjsonfast-only
+    return out
+
+
+async def read_stream(reader: asyncio.StreamReader) -> list[Any]:
+    values: list[Any] = []
+    values += [value async for value in json.aiterload(reader)]  # pyjsonfast-only
+    return values
 
 
 def main() -> None:
@@ -538,6 +561,7 @@ def main() -> None:
         package_info()
         extensions()
         writing_extensions(folder)  # pyjsonfast-only
+        assert streams() == [{"a": [1, 2]}, 3, {"a": 1}, [2], {"a": 1}, [2]]
     print("good_usage: ok")
 
 

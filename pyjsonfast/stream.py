@@ -1,0 +1,344 @@
+"""Streams: JSON values that arrive in pieces, and JSON Lines.
+
+    dec = pyjsonfast.StreamDecoder()
+    for chunk in chunks:                  # str or bytes, split anywhere
+        for value in dec.feed(chunk):     # the values completed so far
+            ...
+    dec.close()                           # the last values; an unfinished one is an error
+
+    for value in pyjsonfast.iterload(fp): ...        # any values, one after another
+    for record in pyjsonfast.load_lines(fp): ...     # strict JSON Lines
+    pyjsonfast.dump_lines(records, fp)               # one compact value per line
+    async for value in pyjsonfast.aiterload(reader): ...
+
+A stream is a sequence of JSON values with optional whitespace between them:
+JSON Lines, concatenated JSON ('{"a":1}{"b":2}') or one big document. Values
+and errors are what loads gives, and positions (pos, lineno, colno) count from
+the start of the whole stream. Chunks are str, or bytes in UTF-8 (an initial
+BOM is skipped; UTF-16 and UTF-32 are not detected as loads does for a whole
+document: decode such a stream to str first).
+
+This layer is interpreted (docstrings, async, typing); the work is done by the
+compiled engine in _stream, which runs the parser of loads.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Any, Callable, Final, Optional, Protocol, Union
+
+from . import _decoder, _encoder, _stream
+
+__all__ = ["StreamDecoder", "aiterload", "dump_lines", "iterload", "load_lines"]
+
+# iterload, load_lines and aiterload read this much at a time.
+CHUNK_SIZE: Final = 1 << 20
+
+_Chunk = Union[str, bytes, bytearray, memoryview]
+
+
+class _SupportsReadChunk(Protocol):
+    """A text or binary file: read(n) returns up to n characters or bytes, and
+    nothing at the end."""
+
+    def read(self, n: int, /) -> Union[str, bytes]: ...
+
+
+class _SupportsAsyncReadChunk(Protocol):
+    """An asyncio.StreamReader, or any object whose async read(n) returns up to
+    n bytes (or characters), and nothing at the end."""
+
+    async def read(self, n: int, /) -> Union[str, bytes]: ...
+
+
+class _SupportsWrite(Protocol):
+    def write(self, s: Any, /) -> object: ...
+
+
+def _options(
+    object_hook: Optional[Callable[[dict[Any, Any]], Any]],
+    parse_float: Optional[Callable[[str], Any]],
+    parse_int: Optional[Callable[[str], Any]],
+    parse_constant: Optional[Callable[[str], Any]],
+    object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]],
+    strict: bool,
+    allow_nan: bool,
+    reject_duplicate_keys: bool,
+    max_depth: Optional[int],
+) -> _decoder.Options:
+    """The parser's options for loads's keywords (checked as JSONDecoder checks them)."""
+    return _decoder.parse_options(
+        object_hook,
+        parse_float,
+        parse_int,
+        parse_constant,
+        strict,
+        object_pairs_hook,
+        allow_nan,
+        reject_duplicate_keys,
+        max_depth,
+    )
+
+
+class StreamDecoder:
+    """Values of a JSON stream fed in chunks: push parsing.
+
+    feed(chunk) takes the next chunk (str, or UTF-8 bytes; all chunks of a
+    stream alike) and returns the top-level values it completed; close() ends
+    the stream. Chunks may be split anywhere: in a string, an escape, a UTF-8
+    character or a number ("12" then "3" is 123: a number or literal at the end
+    of the data is complete only at a delimiter or at close()).
+
+    The stream is a sequence of JSON values with optional whitespace between
+    them. Values and errors are those of json's raw_decode run over the whole
+    text value after value (for one document, loads's): the same types and
+    messages, with pos, lineno and colno counted from the start of the whole
+    stream. The error's doc (and snippet) is the piece of the stream it was
+    found in: the stream is not kept. Invalid UTF-8 raises UnicodeDecodeError,
+    whose positions are in the bytes of the value that holds it.
+
+    Every byte is looked at once more than loads does, to find where values
+    end; memory holds the value being read and one chunk. Nesting deeper than
+    max_depth is an error as soon as it is seen.
+
+    An error found after values that the same call completed is raised by the
+    next call, so no value before it is lost; then (as after close()) the
+    decoder is done, and feed() raises ValueError.
+
+    The keywords are loads's, but cls: json's hooks (object_hook,
+    object_pairs_hook, parse_float, parse_int, parse_constant), strict, and
+    the extensions allow_nan, reject_duplicate_keys and max_depth.
+    """
+
+    def __init__(
+        self,
+        *,
+        object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
+        parse_float: Optional[Callable[[str], Any]] = None,
+        parse_int: Optional[Callable[[str], Any]] = None,
+        parse_constant: Optional[Callable[[str], Any]] = None,
+        object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
+        strict: bool = True,
+        allow_nan: bool = True,
+        reject_duplicate_keys: bool = False,
+        max_depth: Optional[int] = None,
+    ) -> None:
+        options = _options(
+            object_hook,
+            parse_float,
+            parse_int,
+            parse_constant,
+            object_pairs_hook,
+            strict,
+            allow_nan,
+            reject_duplicate_keys,
+            max_depth,
+        )
+        self._engine = _stream.ValueStream(options)
+
+    def feed(self, chunk: _Chunk) -> list[Any]:
+        """The top-level values chunk completes (often none, or several).
+
+        Raises TypeError for a chunk that is neither str nor bytes (bytearray,
+        memoryview), or not of the stream's first chunk's kind."""
+        return self._engine.feed(chunk)
+
+    def close(self) -> list[Any]:
+        """End the stream: the values its end completes (a last number or
+        literal). Raises JSONDecodeError if a value is left unfinished, or the
+        error a previous call left to raise. Calling it again returns []."""
+        engine = self._engine
+        if engine.done and engine.error is None:
+            return []
+        values = engine.finish()
+        error = engine.error
+        if error is not None:
+            engine.error = None
+            raise error
+        return values
+
+
+def _values(
+    engine: Union[_stream.ValueStream, _stream.LineStream], fp: _SupportsReadChunk
+) -> Iterator[Any]:
+    # A binary file's read1 returns what one read of the file gives: a pipe's data
+    # is parsed as it arrives, not once a whole chunk is there.
+    read: Callable[[int], Union[str, bytes]] = getattr(fp, "read1", None) or fp.read
+    while True:
+        chunk = read(CHUNK_SIZE)
+        values = engine.feed(chunk) if chunk else engine.finish()
+        yield from values
+        error = engine.error
+        if error is not None:
+            engine.error = None
+            raise error
+        if not chunk:
+            return
+
+
+def iterload(
+    fp: _SupportsReadChunk,
+    *,
+    object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
+    parse_float: Optional[Callable[[str], Any]] = None,
+    parse_int: Optional[Callable[[str], Any]] = None,
+    parse_constant: Optional[Callable[[str], Any]] = None,
+    object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
+    strict: bool = True,
+    allow_nan: bool = True,
+    reject_duplicate_keys: bool = False,
+    max_depth: Optional[int] = None,
+) -> Iterator[Any]:
+    """Iterate the JSON values in a text or binary file (concatenated, JSON
+    Lines, or one document), read in chunks through a StreamDecoder: every value
+    before an error comes out, then the error. The keywords are StreamDecoder's."""
+    options = _options(
+        object_hook,
+        parse_float,
+        parse_int,
+        parse_constant,
+        object_pairs_hook,
+        strict,
+        allow_nan,
+        reject_duplicate_keys,
+        max_depth,
+    )
+    return _values(_stream.ValueStream(options), fp)
+
+
+def load_lines(
+    fp: _SupportsReadChunk,
+    *,
+    object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
+    parse_float: Optional[Callable[[str], Any]] = None,
+    parse_int: Optional[Callable[[str], Any]] = None,
+    parse_constant: Optional[Callable[[str], Any]] = None,
+    object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
+    strict: bool = True,
+    allow_nan: bool = True,
+    reject_duplicate_keys: bool = False,
+    max_depth: Optional[int] = None,
+) -> Iterator[Any]:
+    """Iterate the values of a JSON Lines file (text or binary, UTF-8): each
+    line holds one value, as loads(line) reads it; blank lines are skipped.
+
+    A line holding two values, or a value that goes on to the next line, is an
+    error (loads's error for that line alone), whose lineno is the file's line
+    number and colno the column in that line. Every value before it comes out
+    first. The keywords are StreamDecoder's."""
+    options = _options(
+        object_hook,
+        parse_float,
+        parse_int,
+        parse_constant,
+        object_pairs_hook,
+        strict,
+        allow_nan,
+        reject_duplicate_keys,
+        max_depth,
+    )
+    return _values(_stream.LineStream(options), fp)
+
+
+def aiterload(
+    stream: _SupportsAsyncReadChunk,
+    *,
+    object_hook: Optional[Callable[[dict[Any, Any]], Any]] = None,
+    parse_float: Optional[Callable[[str], Any]] = None,
+    parse_int: Optional[Callable[[str], Any]] = None,
+    parse_constant: Optional[Callable[[str], Any]] = None,
+    object_pairs_hook: Optional[Callable[[list[tuple[Any, Any]]], Any]] = None,
+    strict: bool = True,
+    allow_nan: bool = True,
+    reject_duplicate_keys: bool = False,
+    max_depth: Optional[int] = None,
+) -> AsyncIterator[Any]:
+    """iterload for an asyncio stream: `async for value in aiterload(reader)`
+    over anything with `async def read(n)` returning bytes or str (an
+    asyncio.StreamReader, an aiofiles file), parsing each chunk as it arrives.
+    The keywords are StreamDecoder's."""
+    options = _options(
+        object_hook,
+        parse_float,
+        parse_int,
+        parse_constant,
+        object_pairs_hook,
+        strict,
+        allow_nan,
+        reject_duplicate_keys,
+        max_depth,
+    )
+    return _async_values(_stream.ValueStream(options), stream)
+
+
+async def _async_values(
+    engine: _stream.ValueStream, stream: _SupportsAsyncReadChunk
+) -> AsyncIterator[Any]:
+    while True:
+        chunk = await stream.read(CHUNK_SIZE)
+        values = engine.feed(chunk) if chunk else engine.finish()
+        for value in values:
+            yield value
+        error = engine.error
+        if error is not None:
+            engine.error = None
+            raise error
+        if not chunk:
+            return
+
+
+def dump_lines(
+    iterable: Iterable[Any],
+    fp: _SupportsWrite,
+    *,
+    skipkeys: bool = False,
+    ensure_ascii: bool = True,
+    check_circular: bool = True,
+    allow_nan: bool = True,
+    indent: None = None,
+    separators: Optional[tuple[str, str]] = None,
+    default: Optional[Callable[[Any], Any]] = None,
+    sort_keys: bool = False,
+) -> None:
+    """Write each value of iterable as JSON Lines into fp: compactly (separators
+    (",", ":") unless given), each on its own line ending with "\\n". fp is a
+    text file, or a binary one (written UTF-8). The other keywords are dumps's;
+    indent is a ValueError here, as are separators holding a line break."""
+    if indent is not None:
+        raise ValueError("dump_lines writes one value per line: indent is not allowed")
+    if separators is None:
+        separators = (",", ":")
+    elif any("\n" in s or "\r" in s for s in separators if isinstance(s, str)):
+        raise ValueError(
+            "dump_lines writes one value per line: separators cannot hold a line break"
+        )
+    writer = _encoder.writer_for_options(
+        skipkeys,
+        ensure_ascii,
+        check_circular,
+        allow_nan,
+        None,
+        separators,
+        default,
+        sort_keys,
+        _encoder._json_would_use_c_encoder(None),
+    )
+    write: Callable[[str], object] = fp.write
+    if _is_binary(fp):
+        binary_write = fp.write
+
+        def write(text: str) -> object:
+            return binary_write(text.encode("utf-8"))
+
+    _stream.write_lines(iterable, writer, write)
+
+
+def _is_binary(fp: object) -> bool:
+    """Whether fp takes bytes: a binary io object, or one opened in "b" mode."""
+    if isinstance(fp, (io.RawIOBase, io.BufferedIOBase)):
+        return True
+    if isinstance(fp, io.TextIOBase):
+        return False
+    mode = getattr(fp, "mode", "")
+    return isinstance(mode, str) and "b" in mode
