@@ -499,7 +499,7 @@ def writing_extensions(folder: Path) -> list[bytes]:
     out.append(json.dumpb({"a": [1, 2.5, None]}))  # pyjsonfast-only
     out.append(json.dumpb(RECORD, indent=2, sort_keys=True, ensure_ascii=True))  # pyjsonfast-only
     out.append(json.dumpb(when, native_types=True))  # pyjsonfast-only
-    ids = [UUID(int=1)]
+    ids = [UUID(int=1)]  # pyjsonfast-only
     out.append(json.dumpb(ids, cls=json.JSONEncoder, native_types=True))  # pyjsonfast-only
     text: str = json.dumps({"d": date(2026, 1, 1)}, default=str)
     text = json.dumps({"d": date(2026, 1, 1)}, native_types=True)  # pyjsonfast-only
