@@ -13,14 +13,14 @@ signatures are typeshed's for json, plus our keyword-only extensions.
 
 from __future__ import annotations
 
-import io as _io
 import json as _json
 from importlib.machinery import EXTENSION_SUFFIXES
 from json import detect_encoding
-from typing import Any, Callable, Optional, Protocol, Union, cast, overload
+from typing import Any, Callable, Optional, Protocol, Union, overload
 
 from . import _decoder, _encoder
 from ._fragment import Fragment
+from ._sinks import sink, writes_bytes
 from ._version import __version__
 from .decoder import JSONDecodeError, JSONDecoder, _engine_options
 from .encoder import _ENGINE_ITERENCODES, JSONEncoder, _runs_on_writer
@@ -309,7 +309,7 @@ def dump(
     binary one (io.RawIOBase, io.BufferedIOBase, or a file whose mode has a
     "b"): that gets the same text as UTF-8 bytes.
     """
-    binary = _writes_bytes(fp)
+    binary = writes_bytes(fp)
     if cls is None and not kw:
         writer = _encoder.writer_for_options(
             skipkeys,
@@ -324,7 +324,7 @@ def dump(
             native_types,
             binary,
         )
-        writer.stream(obj, _sink(fp, binary, writer.utf8))
+        writer.stream(obj, sink(fp, binary, writer.utf8))
         return
     encoder = _make_encoder(
         cls,
@@ -341,9 +341,9 @@ def dump(
     )
     if type(encoder).iterencode in _ENGINE_ITERENCODES:
         writer = _encoder.writer_for_encoder(encoder, False, binary)
-        writer.stream(obj, _sink(fp, binary, writer.utf8))
+        writer.stream(obj, sink(fp, binary, writer.utf8))
         return
-    write = _sink(fp, binary, False)
+    write = sink(fp, binary, False)
     for chunk in encoder.iterencode(obj):
         write(chunk)
 
@@ -361,30 +361,6 @@ def _make_encoder(
             )
         encoder.native_types = True  # type: ignore[attr-defined]
     return encoder
-
-
-def _writes_bytes(fp: object) -> bool:
-    """Whether fp is a binary file (else json's text file)."""
-    if isinstance(fp, _io.TextIOBase):
-        return False
-    if isinstance(fp, (_io.RawIOBase, _io.BufferedIOBase)):
-        return True
-    mode = getattr(fp, "mode", None)
-    return isinstance(mode, str) and "b" in mode
-
-
-def _sink(fp: Any, binary: bool, utf8: bool) -> Callable[[str], object]:
-    """What writes a chunk of text into fp: fp.write, or for a binary fp, fp.write
-    of the chunk's UTF-8 (utf8: the chunk holds its UTF-8, a byte per character)."""
-    write = fp.write
-    if not binary:
-        return cast(Callable[[str], object], write)
-    encoding = "latin-1" if utf8 else "utf-8"
-
-    def write_bytes(chunk: str) -> object:
-        return write(chunk.encode(encoding))
-
-    return write_bytes
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -24,11 +24,11 @@ compiled engine in _stream, which runs the parser of loads.
 
 from __future__ import annotations
 
-import io
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any, Callable, Final, Optional, Protocol, Union
 
 from . import _decoder, _encoder, _stream
+from ._sinks import sink, writes_bytes
 
 __all__ = ["StreamDecoder", "aiterload", "dump_lines", "iterload", "load_lines"]
 
@@ -300,11 +300,13 @@ def dump_lines(
     separators: Optional[tuple[str, str]] = None,
     default: Optional[Callable[[Any], Any]] = None,
     sort_keys: bool = False,
+    native_types: bool = False,
 ) -> None:
     """Write each value of iterable as JSON Lines into fp: compactly (separators
     (",", ":") unless given), each on its own line ending with "\\n". fp is a
     text file, or a binary one (written UTF-8). The other keywords are dumps's;
-    indent is a ValueError here, as are separators holding a line break."""
+    indent is a ValueError here, as are separators holding a line break.
+    native_types=True writes dataclasses, datetimes and the rest as dumps does."""
     if indent is not None:
         raise ValueError("dump_lines writes one value per line: indent is not allowed")
     if separators is None:
@@ -313,6 +315,7 @@ def dump_lines(
         raise ValueError(
             "dump_lines writes one value per line: separators cannot hold a line break"
         )
+    binary = writes_bytes(fp)
     writer = _encoder.writer_for_options(
         skipkeys,
         ensure_ascii,
@@ -323,22 +326,7 @@ def dump_lines(
         default,
         sort_keys,
         _encoder._json_would_use_c_encoder(None),
+        native_types,
+        binary,
     )
-    write: Callable[[str], object] = fp.write
-    if _is_binary(fp):
-        binary_write = fp.write
-
-        def write(text: str) -> object:
-            return binary_write(text.encode("utf-8"))
-
-    _stream.write_lines(iterable, writer, write)
-
-
-def _is_binary(fp: object) -> bool:
-    """Whether fp takes bytes: a binary io object, or one opened in "b" mode."""
-    if isinstance(fp, (io.RawIOBase, io.BufferedIOBase)):
-        return True
-    if isinstance(fp, io.TextIOBase):
-        return False
-    mode = getattr(fp, "mode", "")
-    return isinstance(mode, str) and "b" in mode
+    _stream.write_lines(iterable, writer, sink(fp, binary, writer.utf8))

@@ -351,3 +351,12 @@ def test_fragment_checks() -> None:
     with pytest.raises(UnicodeDecodeError):
         pyjsonfast.dumps(Fragment(b"\xff"))
     assert "not validated" in (Fragment.__doc__ or "").lower()
+
+
+def test_dump_lines_takes_native_types() -> None:
+    text, binary = io.StringIO(), io.BytesIO()
+    rows = [Point(1, 2.0), {"é": dt.date(2026, 1, 2)}]
+    pyjsonfast.dump_lines(rows, text, native_types=True)
+    pyjsonfast.dump_lines(rows, binary, native_types=True, ensure_ascii=False)
+    assert text.getvalue() == '{"x":1,"y":2.0}\n{"\\u00e9":"2026-01-02"}\n'
+    assert binary.getvalue() == '{"x":1,"y":2.0}\n{"é":"2026-01-02"}\n'.encode()
