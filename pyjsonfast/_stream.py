@@ -511,8 +511,11 @@ class LineStream:
         values: list[object] = []
         try:
             if isinstance(chunk, str):
+                # Parsed as its UTF-8 (a lone surrogate passed through): the
+                # bytes parser beats projecting non-ASCII text to a scan view.
+                # A line whose bytes the parser refuses is read as text again.
                 if self.chunks.text(chunk):
-                    self.lines(scan_view(chunk), chunk, values, False)
+                    self.lines(chunk.encode("utf-8", "surrogatepass"), None, values, False)
             else:
                 data = self.chunks.binary(bytes_chunk(chunk))
                 if data:
@@ -530,7 +533,7 @@ class LineStream:
                 if head:
                     self.lines(head, None, values, False)
             self.done = True
-            self.lines(b"", None if self.chunks.kind != TEXT else "", values, True)
+            self.lines(b"", None, values, True)
         except Exception as error:
             self.fail(error, values)
         return values
@@ -628,10 +631,15 @@ class LineStream:
         by_char = parser.char_offsets
         text = parser.text
         piece: str | None = None
+        line_data = scanned[start:stop]
         if by_char:
             assert text is not None
             piece = text[start:stop]
-        line_parser = piece_parser(scanned[start:stop], piece, self.options)
+        elif self.chunks.kind == TEXT:
+            # A str stream's line, as its text (see feed).
+            piece = line_data.decode("utf-8", "surrogatepass")
+            line_data = scan_view(piece)
+        line_parser = piece_parser(line_data, piece, self.options)
         try:
             return line_parser.decode()
         except json.JSONDecodeError as error:
