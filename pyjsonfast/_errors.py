@@ -45,6 +45,20 @@ class JSONDecodeError(json.JSONDecodeError):
         self.snippet = make_snippet(doc, pos)
         add_note(self, self.snippet)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # json's rebuilds from (msg, doc, pos) alone, which loses a stream
+        # error's pos, lineno and colno (counted in the whole stream, not doc).
+        arguments = (type(self), self.msg, self.doc, self.pos, self.args)
+        return (_rebuild_decode_error, arguments, self.__dict__)
+
+
+def _rebuild_decode_error(
+    cls: type[JSONDecodeError], msg: str, doc: str, pos: int, args: tuple[Any, ...]
+) -> JSONDecodeError:
+    error = cls.__new__(cls, msg, doc, pos)
+    error.args = args
+    return error
+
 
 class JSONDepthError(JSONDecodeError, RecursionError):
     """Nesting deeper than max_depth: both a JSONDecodeError and a RecursionError

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import pickle
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -519,3 +520,24 @@ def test_memory_holds_one_value_and_one_chunk() -> None:
         buffered = sum(len(v) for v in decoder._engine.views)
         assert buffered <= len(record) + len(chunk)
         decoder.feed(record[500:])
+
+
+@pytest.mark.parametrize("document", ["[1]\n[2, }", "[" * 1200])
+def test_stream_errors_pickle_with_their_stream_positions(document: str) -> None:
+
+    decoder = pyjsonfast.StreamDecoder()
+    with pytest.raises(pyjsonfast.JSONDecodeError) as raised:
+        for i in range(0, len(document), 3):
+            decoder.feed(document[i : i + 3])
+        decoder.close()
+    error = raised.value
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error)
+    assert (copy.msg, copy.pos, copy.lineno, copy.colno, str(copy)) == (
+        error.msg,
+        error.pos,
+        error.lineno,
+        error.colno,
+        str(error),
+    )
+    assert copy.snippet == error.snippet
