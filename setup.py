@@ -26,6 +26,7 @@ COMPILED_MODULES = [
     "pyjsonfast/_subclasses.py",
     "pyjsonfast/_native.py",
     "pyjsonfast/_floatrepr.py",
+    "pyjsonfast/_tables.py",
     "pyjsonfast/_stream.py",
 ]
 

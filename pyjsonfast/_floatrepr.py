@@ -21,6 +21,7 @@ from typing import Final
 
 from mypy_extensions import i32, i64
 
+from . import _tables
 from ._buffer import COMPILED, BytesWriter, StringWriter, read_i64_le, write_f64_le
 
 __all__ = ["SELF_CHECK_PASSED", "float_repr", "write_float_repr"]
@@ -65,7 +66,7 @@ def _build_g_table() -> bytes:
     return bytes(table)
 
 
-_G_TABLE: Final[bytes] = _build_g_table()
+_G_TABLE: Final[bytes] = _tables.G_TABLE  # = _build_g_table(), written out
 _pack_f64: Final = struct.Struct("<d").pack
 _unpack_i64: Final = struct.Struct("<q").unpack
 

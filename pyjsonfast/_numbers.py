@@ -22,6 +22,7 @@ from typing import Final
 
 from mypy_extensions import i64
 
+from . import _tables
 from ._buffer import read_i64_le
 
 __all__ = ["decimal_to_float", "eisel_lemire"]
@@ -60,7 +61,7 @@ def _build_power_table() -> bytes:
     return bytes(out)
 
 
-POWERS_OF_FIVE: Final[bytes] = _build_power_table()
+POWERS_OF_FIVE: Final[bytes] = _tables.POWERS_OF_FIVE  # = _build_power_table(), written out
 # 2**e for e in [-1074, 971], as exact doubles: the result is mantissa53 * 2**e.
 POWER_OF_TWO_BIAS: Final = 1074
 POWERS_OF_TWO: Final[list[float]] = [2.0**e for e in range(-1074, 972)]

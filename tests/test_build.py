@@ -23,6 +23,7 @@ COMPILED_MODULES = (
     "_subclasses",
     "_native",
     "_floatrepr",
+    "_tables",
     "_stream",
 )
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
