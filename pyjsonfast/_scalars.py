@@ -99,6 +99,7 @@ _HIGH_BITS: Final[i64] = -(_byte_mask(0x7F) + 1)  # 0x8080...80 as a signed i64
 _QUOTES: Final[i64] = _byte_mask(0x22)
 _BACKSLASHES: Final[i64] = _byte_mask(0x5C)
 _SPACES: Final[i64] = _byte_mask(0x20)
+_DELS: Final[i64] = _byte_mask(0x7F)
 
 
 def _ascii_bytes(s: str) -> Optional[bytes]:
@@ -146,17 +147,18 @@ def _write_escaped_ascii_bytes(buf: StringWriter, s: str, data: bytes, escapes: 
     quotes = _QUOTES
     backslashes = _BACKSLASHES
     high_bits = _HIGH_BITS
+    dels = _DELS
     buf.append(34)
     while i < n:
         # The next 8 bytes, or the last 8 (n >= 8): those before i are plain.
         w = read_i64_le(data, i if i + 8 <= n else n - 8)
-        # Whether any byte of w is a control byte, '"', '\\' or DEL: every byte
-        # is below 0x80, so no byte's subtraction or addition carries into the
-        # next, and only DEL + 1 sets a byte's high bit.
+        # Whether any byte of w is a control byte, '"', '\\' or DEL (the byte
+        # that w ^ dels makes zero): every byte is below 0x80, so no subtraction
+        # borrows past a byte that is not a mark, and none leaves the i64 range.
         quote = w ^ quotes
         backslash = w ^ backslashes
         found = ((w - spaces) & ~w) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)
-        if (found | (w + ones)) & high_bits == 0:
+        if (found | ((w ^ dels) - ones)) & high_bits == 0:
             i += 8  # past n after the last 8: done
             continue
         end = min(i + 8, n)
