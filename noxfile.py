@@ -1,10 +1,14 @@
 """Sessions: `nox` runs the whole test suite, both builds; `nox -s bench` the comparison.
 
-Every test session installs pyjsonfast from a clean copy of the project (never
-building inside the work tree) into a fresh virtualenv made by the interpreter
-under test, then runs the same tests/ against the installed package and tells
-the tests which build it installed (PYJSONFAST_EXPECT_BUILD), so a test proves
-the right build was imported.
+The package is built once per nox run, as users install it: the sdist (from a
+clean copy of the project, never inside the work tree), then from that sdist the
+pure wheel (py3-none-any, PYJSONFAST_PURE=1) and, for each CPython under test, a
+compiled wheel. Every test session installs a wheel into a fresh virtualenv made
+by the interpreter under test, with no pip or build tools in it, runs the same
+tests/ against the installed package and tells the tests which build it installed
+(PYJSONFAST_EXPECT_BUILD), so a test proves the right build was imported. Each
+interpreter's suite runs once: `build` checks the artefacts and hands the testing
+of its wheels to the test sessions. `sanitizers` builds with ASan and UBSan.
 """
 
 from __future__ import annotations
@@ -18,10 +22,20 @@ from pathlib import Path
 
 import nox
 
-nox.options.sessions = ["lint", "typecheck", "tests", "tests_pure", "tests_pypy", "tests_versions"]
+nox.options.sessions = [
+    "lint",
+    "typecheck",
+    "build",
+    "tests",
+    "tests_pure",
+    "tests_pypy",
+    "tests_versions",
+    "sanitizers",
+]
 nox.options.reuse_existing_virtualenvs = False
 
 ROOT = Path(__file__).resolve().parent
+DIST = ROOT / "dist"
 TEST_DEPS = ["pytest", "hypothesis"]
 BENCH_DEPS = ["pytest", "pytest-benchmark"]
 OTHER_LIBRARIES = ("simplejson", "ujson", "orjson", "msgspec")
@@ -29,6 +43,9 @@ MYPY = "mypy==2.4.1"
 # Pinned like mypy: which lines of tests/typing/bad_usage.py a checker rejects can
 # change between its versions.
 BASEDPYRIGHT = "basedpyright==1.40.2"
+# The tools' pip installs into every test virtualenv (`pip --python`), running its
+# own code under that interpreter: pip 26 no longer runs on Python 3.9.
+TOOLS = ["pip<26", "build", "twine"]
 # What a clean copy of the project leaves out: VCS data, build output, caches.
 COPY_IGNORE = shutil.ignore_patterns(
     ".git",
@@ -46,6 +63,11 @@ COPY_IGNORE = shutil.ignore_patterns(
     ".benchmarks",
 )
 CPYTHON_VERSIONS = ("3.9", "3.10", "3.11", "3.12", "3.13")
+# The CPython running nox is the `tests` session's; tests_versions covers the others.
+THIS_VERSION = f"{sys.version_info[0]}.{sys.version_info[1]}"
+OTHER_VERSIONS = [v for v in CPYTHON_VERSIONS if v != THIS_VERSION]
+# Modules a virtualenv that only installed wheels must not hold.
+BUILD_TOOLS = ("pip", "setuptools", "wheel", "mypy", "mypyc")
 
 
 def interpreter_version(python: str) -> tuple[str, str] | None:
@@ -107,46 +129,125 @@ def clean_copy(session: nox.Session) -> Path:
 
 
 def make_venv(session: nox.Session, python: str, name: str) -> Path:
-    venv = Path(session.cache_dir) / "venvs" / name
+    """A fresh virtualenv without pip (the tools' pip installs into it); its bin dir."""
+    venv = Path(session.cache_dir).resolve() / "venvs" / name
     if venv.exists():
         shutil.rmtree(venv)
-    session.run(python, "-m", "venv", str(venv), external=True)
-    bindir = venv / "bin"
-    session.run(
-        str(bindir / "python"),
-        "-m",
-        "pip",
-        "install",
-        "-q",
-        "--upgrade",
-        "pip",
-        external=True,
-        silent=True,
-    )
-    return bindir
+    session.run(python, "-m", "venv", "--without-pip", str(venv), external=True)
+    return venv / "bin"
 
 
-def install_build(
-    session: nox.Session, bindir: Path, build: str, extra: list[str], optional: tuple[str, ...] = ()
+# --- the artefacts, built once per nox run ---------------------------------------------
+# nox runs every session of a run in this one process: the first session that needs
+# an artefact builds it into the run's wheelhouse, the others reuse it.
+_built: dict[str, Path] = {}
+
+
+def wheelhouse(session: nox.Session) -> Path:
+    if "wheelhouse" not in _built:
+        path = Path(session.cache_dir) / "wheelhouse"
+        if path.exists():
+            shutil.rmtree(path)  # a previous run's: possibly from other sources
+        path.mkdir(parents=True)
+        _built["wheelhouse"] = path
+    return _built["wheelhouse"]
+
+
+def tools(session: nox.Session) -> Path:
+    """The bin dir of a virtualenv with build, twine and the pip used for every install."""
+    if "tools" not in _built:
+        venv = Path(session.cache_dir) / "venvs" / "tools"
+        if venv.exists():
+            shutil.rmtree(venv)
+        session.run(sys.executable, "-m", "venv", str(venv), external=True)
+        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--upgrade"]
+        session.run(*pip, *TOOLS, external=True, silent=True)
+        _built["tools"] = venv / "bin"
+    return _built["tools"]
+
+
+def pip(session: nox.Session, python: str | Path) -> list[str]:
+    """The tools' pip, run as `python` (which needs no pip of its own)."""
+    return [str(tools(session) / "python"), "-m", "pip", "--python", str(python)]
+
+
+def sdist(session: nox.Session) -> Path:
+    """The sdist, made from a clean copy of the project."""
+    if "sdist" not in _built:
+        source = clean_copy(session)
+        out = wheelhouse(session) / "sdist"
+        try:
+            # Pure: making an sdist needs no mypyc run (nor its generated C inside).
+            session.run(
+                str(tools(session) / "python"),
+                *("-m", "build", "--sdist", "--outdir", str(out), str(source)),
+                env={"PYJSONFAST_PURE": "1"},
+                external=True,
+                silent=True,
+            )
+        finally:
+            shutil.rmtree(source.parent, ignore_errors=True)
+        (_built["sdist"],) = out.glob("pyjsonfast-*.tar.gz")
+    return _built["sdist"]
+
+
+def wheel(session: nox.Session, python: str, build: str) -> Path:
+    """The wheel of `build` ("compiled" or "pure") for `python`, built from the sdist.
+
+    The pure wheel is one for every interpreter; a compiled one is built by, and
+    for, the CPython (>= 3.10) that will import it.
+    """
+    if build == "pure":
+        key, builder = "pure", sys.executable
+    else:
+        found = interpreter_version(python)
+        if found is None or found[0] != "CPython" or found[1] in ("3.8", "3.9"):
+            session.error(f"the compiled build needs CPython >= 3.10, not {found} ({python})")
+        key, builder = f"compiled-{found[1]}", python
+    if key not in _built:
+        out = wheelhouse(session) / key
+        # --no-cache-dir: pip's wheel cache would hand one build's wheel to another.
+        session.run(
+            *pip(session, builder),
+            *("wheel", "-q", "--no-deps", "--no-cache-dir", "--wheel-dir", str(out)),
+            str(sdist(session)),
+            env={"PYJSONFAST_PURE": "1" if build == "pure" else "0"},
+            external=True,
+        )
+        (_built[key],) = out.glob("pyjsonfast-*.whl")
+    return _built[key]
+
+
+def install(
+    session: nox.Session,
+    bindir: Path,
+    artefact: Path,
+    extra: list[str],
+    optional: tuple[str, ...] = (),
 ) -> None:
-    """pip-install the build and `extra`; each of `optional` only where it installs."""
-    env = {"PYJSONFAST_PURE": "1" if build == "pure" else "0"}
-    source = clean_copy(session)
-    pip = [str(bindir / "python"), "-m", "pip", "install", "-q"]
-    try:
-        session.run(*pip, str(source), *extra, env=env, external=True)
-    finally:
-        shutil.rmtree(source.parent, ignore_errors=True)
+    """Install artefact and `extra`, all from wheels, and each of `optional` where
+    it installs; then check that no build tool came along."""
+    python = bindir / "python"
+    command = [*pip(session, python), "install", "-q", "--only-binary", ":all:"]
+    session.run(*command, str(artefact), *extra, external=True)
     for package in optional:  # e.g. orjson has no PyPy build: the table then says n/a
-        session.run(*pip, package, external=True, success_codes=[0, 1])
+        session.run(*command, package, external=True, success_codes=[0, 1])
+    session.run(
+        str(python),
+        "-c",
+        "import importlib.util as u, sys; "
+        f"found = [m for m in {BUILD_TOOLS!r} if u.find_spec(m)]; "
+        "sys.exit(f'build tools installed: {found}' if found else 0)",
+        external=True,
+    )
 
 
 def run_tests(
     session: nox.Session, python: str, build: str, name: str, hypothesis_profile: str = "ci"
 ) -> None:
-    """Install `build` for `python` in a fresh venv and run the whole test suite there."""
+    """Install `build`'s wheel for `python` in a fresh venv and run the whole test suite there."""
     bindir = make_venv(session, python, name)
-    install_build(session, bindir, build, TEST_DEPS)
+    install(session, bindir, wheel(session, python, build), TEST_DEPS)
     session.run(
         str(bindir / "pytest"),
         f"--hypothesis-profile={hypothesis_profile}",
@@ -159,45 +260,171 @@ def run_tests(
 
 
 @nox.session(python=False)
+def build(session: nox.Session) -> None:
+    """The sdist, the pure wheel and this CPython's compiled wheel into dist/, checked
+    by twine and tests/packaging/check_dist.py; then the suites that install them:
+    the compiled wheel here (tests), the pure wheel on PyPy (tests_pypy) and on
+    CPython 3.9 (tests_versions), each once per nox run."""
+    artefacts = [
+        sdist(session),
+        wheel(session, sys.executable, "pure"),
+        wheel(session, sys.executable, "compiled"),
+    ]
+    DIST.mkdir(exist_ok=True)
+    for old in DIST.glob("pyjsonfast-*"):
+        old.unlink()
+    copies = [str(shutil.copy2(artefact, DIST)) for artefact in artefacts]
+    session.log(f"in {DIST}: " + ", ".join(a.name for a in artefacts))
+    session.run(str(tools(session) / "twine"), "check", "--strict", *copies, external=True)
+    session.run(
+        str(tools(session) / "python"),
+        str(ROOT / "tests" / "packaging" / "check_dist.py"),
+        *copies,
+        external=True,
+    )
+    session.notify("tests")
+    session.notify("tests_pypy")
+    if "3.9" in OTHER_VERSIONS:
+        session.notify("tests_versions(version='3.9')")
+
+
+@nox.session(python=False)
 def tests(session: nox.Session) -> None:
-    """The compiled (mypyc) build on the current CPython."""
+    """The compiled wheel on the CPython running nox."""
     run_tests(session, sys.executable, "compiled", "tests")
 
 
 @nox.session(python=False)
 def tests_pure(session: nox.Session) -> None:
-    """The same tests on the pure build (PYJSONFAST_PURE=1), current CPython."""
+    """The same tests on the pure wheel (PYJSONFAST_PURE=1), current CPython."""
     run_tests(session, sys.executable, "pure", "tests_pure")
 
 
 @nox.session(python=False)
 def tests_pypy(session: nox.Session) -> None:
-    """The same tests on PyPy (always the pure build)."""
+    """The same tests on PyPy (always the pure wheel)."""
     pypy = require_pypy(session)
     run_tests(session, pypy, "pure", "tests_pypy")
 
 
 @nox.session(python=False)
-def tests_versions(session: nox.Session) -> None:
-    """Every CPython 3.9-3.13 found on PATH or in pyenv: compiled on 3.10+, pure on 3.9."""
-    found = {v: find_cpython(v) for v in CPYTHON_VERSIONS}
-    missing = [v for v, path in found.items() if path is None]
-    if missing:
-        session.log(f"not found, not tested: CPython {', '.join(missing)}")
-    if all(path is None for path in found.values()):
-        session.skip("no CPython 3.9-3.13 found")
-    failed = []
-    for version, python in found.items():
-        if python is None:
-            continue
-        build = "pure" if version == "3.9" else "compiled"
-        session.log(f"CPython {version} ({python}): {build} build")
-        try:  # go on through every version, so one run shows them all
-            run_tests(session, python, build, f"py{version}", hypothesis_profile="dev")
-        except nox.command.CommandFailed:
-            failed.append(version)
-    if failed:
-        session.error(f"tests failed on CPython {', '.join(failed)}")
+@nox.parametrize("version", OTHER_VERSIONS)
+def tests_versions(session: nox.Session, version: str) -> None:
+    """The other CPythons 3.9-3.13 (the one running nox is `tests`'s), found on PATH or
+    in pyenv: the compiled wheel on 3.10+, the pure wheel on 3.9."""
+    python = find_cpython(version)
+    if python is None:
+        session.skip(f"CPython {version} not found on PATH or in pyenv")
+    build = "pure" if version == "3.9" else "compiled"
+    session.log(f"CPython {version} ({python}): {build} build")
+    run_tests(session, python, build, f"py{version}", hypothesis_profile="dev")
+
+
+# --- sanitizers ---------------------------------------------------------------------
+# -fno-wrapv: CPython builds extensions with -fwrapv (or -fno-strict-overflow), which
+# makes signed overflow defined and turns UBSan's check for it off; the code must
+# not need it. shift-base stays off: mypyc tags every negative int as `value << 1`
+# (CPy.h and the generated code), which ISO C leaves undefined and GCC defines.
+# -fno-sanitize-recover: the first finding aborts the run.
+SANITIZER_CFLAGS = (
+    "-fsanitize=address,undefined -fno-sanitize=shift-base -fno-sanitize-recover=all"
+    " -fno-wrapv -fno-omit-frame-pointer -g -O1"
+)
+SANITIZER_OPTIONS = {
+    # CPython itself is not instrumented: its allocations look like leaks.
+    "ASAN_OPTIONS": "detect_leaks=0:halt_on_error=1",
+    "UBSAN_OPTIONS": "print_stacktrace=1:halt_on_error=1",
+    # Objects from malloc, not pymalloc's arenas, so ASan sees every object's bounds.
+    "PYTHONMALLOC": "malloc",
+    "PYJSONFAST_SANITIZERS": "address,undefined",  # for tests/small_stack.py
+}
+# A signed overflow in the compiled package on purpose (_flog2pow10 is exact for
+# |e| <= 1233 only): it must abort, or the build is not checking what it should.
+SANITIZER_CANARY = "from pyjsonfast._floatrepr import _flog2pow10; _flog2pow10(2**62)"
+# Every file under fuzz/corpus (the fuzzers' kept inputs) through loads, as bytes
+# and as text; exceptions are fine, the sanitizers watch for the rest.
+REPLAY_CORPUS = """
+import pathlib, sys, pyjsonfast
+files = [p for p in sorted(pathlib.Path(sys.argv[1]).rglob("*")) if p.is_file()]
+for path in files:
+    data = path.read_bytes()
+    for doc in (data, data.decode("utf-8", "surrogateescape")):
+        try:
+            pyjsonfast.loads(doc)
+        except Exception:
+            pass
+print(f"replayed {len(files)} corpus inputs")
+"""
+
+
+def sanitizer_runtimes(session: nox.Session) -> str:
+    """LD_PRELOAD for gcc's ASan and UBSan runtimes (CPython is not linked with them)."""
+    if shutil.which("gcc") is None:
+        session.skip("gcc not found")
+    paths = []
+    for name in ("libasan.so", "libubsan.so"):
+        path = subprocess.run(
+            ["gcc", f"-print-file-name={name}"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        if not Path(path).is_file():
+            session.skip(f"gcc has no {name} (Debian: apt-get install libasan8 libubsan1)")
+        paths.append(path)
+    return ":".join(paths)
+
+
+@nox.session(python=False)
+def sanitizers(session: nox.Session) -> None:
+    """The compiled build with AddressSanitizer and UndefinedBehaviorSanitizer (gcc):
+    the whole test suite (hypothesis "dev" profile) and the fuzz corpus, if any; any
+    finding fails the run."""
+    preload = sanitizer_runtimes(session)
+    found = interpreter_version(sys.executable)
+    if found is None or found[0] != "CPython" or found[1] in ("3.8", "3.9"):
+        session.skip(f"the compiled build needs CPython >= 3.10, not {found}")
+    bindir = make_venv(session, sys.executable, "sanitizers")
+    build_env = {
+        "CFLAGS": SANITIZER_CFLAGS,
+        "LDFLAGS": "-fsanitize=address,undefined",
+        "MYPYC_OPT_LEVEL": "1",  # mypyc's own -O flag comes last
+        "PYJSONFAST_PURE": "0",
+    }
+    # From the sdist, built here (--no-cache-dir: never cached as a normal wheel).
+    session.run(
+        *pip(session, bindir / "python"),
+        *("install", "-q", "--no-cache-dir", str(sdist(session)), *TEST_DEPS),
+        env=build_env,
+        external=True,
+    )
+    run_env = {**SANITIZER_OPTIONS, "LD_PRELOAD": preload}
+    with session.chdir(bindir):  # `python -c` imports from the working directory first
+        canary = session.run(
+            str(bindir / "python"),
+            *("-c", SANITIZER_CANARY),
+            env=run_env,
+            external=True,
+            silent=True,
+            success_codes=list(range(1, 256)),
+        )
+    if "signed integer overflow" not in str(canary):
+        session.error(f"UBSan did not catch the canary's signed overflow:\n{canary}")
+    session.log("UBSan caught the canary's signed overflow: the checks are live")
+    session.run(
+        str(bindir / "pytest"),
+        "--hypothesis-profile=dev",
+        *("-p", "no:cacheprovider"),
+        *session.posargs,
+        env={**run_env, "PYJSONFAST_EXPECT_BUILD": "compiled"},
+        external=True,
+    )
+    corpus = ROOT / "fuzz" / "corpus"
+    if corpus.is_dir():
+        with session.chdir(bindir):
+            session.run(
+                str(bindir / "python"),
+                *("-c", REPLAY_CORPUS, str(corpus)),
+                env=run_env,
+                external=True,
+            )
 
 
 @nox.session
@@ -229,7 +456,8 @@ def lint(session: nox.Session) -> None:
 
 def bench_in(session: nox.Session, python: str, build: str, name: str) -> None:
     bindir = make_venv(session, python, name)
-    install_build(session, bindir, build, BENCH_DEPS, optional=OTHER_LIBRARIES)
+    artefact = wheel(session, python, build)
+    install(session, bindir, artefact, BENCH_DEPS, optional=OTHER_LIBRARIES)
     session.run(
         str(bindir / "python"),
         str(ROOT / "benchmarks" / "compare.py"),

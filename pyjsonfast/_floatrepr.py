@@ -8,9 +8,9 @@ self-check compare them (on millions of bit patterns in development), and the
 encoder only uses this module when compiled and the self-check passed
 (interpreted, the C repr is faster). Zero and subnormals go to float.__repr__.
 
-128-bit products are built from 32-bit halves; the one partial product that can
-pass 2**63 is only read for its low 64 bits, which are the same whether it wraps
-(compiled) or not (interpreted), so the module gives the same results either way.
+128-bit products are built from 32-bit halves, and no intermediate leaves the
+i64 range (compiled, i64 overflow is C's undefined behaviour; interpreted, ints
+do not wrap), so the module gives the same, exact results either way.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ _Q_MIN: Final[i64] = -1074  # exponent of the smallest subnormal
 _K_MIN: Final[i64] = -324
 _K_MAX: Final[i64] = 292
 _MASK_32: Final[i64] = (1 << 32) - 1
+_MASK_30: Final[i64] = (1 << 30) - 1
 _SIGNIFICAND_MASK: Final[i64] = _C_MIN - 1
 _MIN_NORMAL: Final = 2.2250738585072014e-308
 
@@ -72,35 +73,36 @@ _unpack_i64: Final = struct.Struct("<q").unpack
 
 
 def _mul_high(a: i64, b: i64) -> i64:
-    """floor(a * b / 2**64) for 0 <= a, b < 2**63."""
+    """floor(a * b / 2**64) for 0 <= a < 2**63 and 0 <= b < 2**61 (as in _mul)."""
     a0 = a & _MASK_32
     a1 = a >> 32
-    b0 = b & _MASK_32
-    b1 = b >> 32
-    low = a0 * b0  # may pass 2**63: only its bits are used (see _mul)
-    cross1 = a0 * b1
-    cross2 = a1 * b0
-    middle = ((low >> 32) & _MASK_32) + (cross1 & _MASK_32) + (cross2 & _MASK_32)
-    return a1 * b1 + (cross1 >> 32) + (cross2 >> 32) + (middle >> 32)
+    b0 = b & _MASK_30
+    b1 = b >> 30
+    at30 = a0 * b1
+    at62 = a1 * b1
+    at0 = a0 * b0 + ((at30 & 3) << 30)
+    at32 = a1 * b0 + (at30 >> 2) + ((at62 & 3) << 30) + (at0 >> 32)
+    return (at62 >> 2) + (at32 >> 32)
 
 
 def _mul(a: i64, b: i64) -> tuple[i64, i64]:
-    """(floor(a*b / 2**64), floor((a*b mod 2**64) / 2)) for 0 <= a, b < 2**63.
+    """(floor(a*b / 2**64), floor((a*b mod 2**64) / 2)) for 0 <= a < 2**63 and
+    0 <= b < 2**61 (b is c << h, with c < 2**55 and h <= 5).
 
-    Schoolbook on 32-bit halves. Only a0 * b0 can pass 2**63; compiled it wraps
-    (CPython builds extensions with -fwrapv), interpreted it does not, and
-    either way its low 64 bits, the only ones read, are the same.
+    Schoolbook on a's 32-bit and b's 30-bit halves, so that every partial
+    product fits in 63 bits; the products at bits 30 and 62 are split to fit the
+    columns at bits 0, 32 and 64, and no sum passes 2**63 either.
     """
     a0 = a & _MASK_32
     a1 = a >> 32
-    b0 = b & _MASK_32
-    b1 = b >> 32
-    low = a0 * b0
-    cross1 = a0 * b1
-    cross2 = a1 * b0
-    middle = ((low >> 32) & _MASK_32) + (cross1 & _MASK_32) + (cross2 & _MASK_32)
-    high = a1 * b1 + (cross1 >> 32) + (cross2 >> 32) + (middle >> 32)
-    low_half = ((middle & _MASK_32) << 31) | ((low & _MASK_32) >> 1)
+    b0 = b & _MASK_30
+    b1 = b >> 30
+    at30 = a0 * b1
+    at62 = a1 * b1
+    at0 = a0 * b0 + ((at30 & 3) << 30)
+    at32 = a1 * b0 + (at30 >> 2) + ((at62 & 3) << 30) + (at0 >> 32)
+    high = (at62 >> 2) + (at32 >> 32)
+    low_half = ((at32 & _MASK_32) << 31) | ((at0 & _MASK_32) >> 1)
     return high, low_half
 
 
@@ -162,7 +164,9 @@ def _float_bits_native(x: float) -> i64:
     # Each byte widened before its shift (a u8 shift stays 8 bits wide).
     low: i64 = i64(w[0]) | (i64(w[1]) << 8) | (i64(w[2]) << 16) | (i64(w[3]) << 24)
     high: i64 = i64(w[4]) | (i64(w[5]) << 8) | (i64(w[6]) << 16) | (i64(w[7]) << 24)
-    return (high << 32) | low
+    if high >= 0x80000000:  # the sign bit: as a signed 32-bit value, so that the
+        high -= 0x100000000  # product below stays in range (C's i64 must not overflow)
+    return high * 0x100000000 | low
 
 
 def _float_bits_struct(x: float) -> i64:

@@ -11,9 +11,10 @@ float() on the text). Two exact methods:
   this is proven correct for any 64-bit mantissa; only results that are
   subnormal, zero or infinite are left to float().
 
-The 64-bit arithmetic is written so every intermediate is masked to 32 bits
-before use: compiled i64 wraps silently, uncompiled ints do not, and masking
-makes both give the same bits.
+The 128-bit arithmetic is done in 32-bit limbs, and no intermediate ever leaves
+the i64 range: compiled, mypyc's i64 is a C int64_t, whose overflow is undefined
+behaviour; uncompiled, ints do not wrap at all. Staying in range makes both exact
+and the same.
 """
 
 from __future__ import annotations
@@ -85,9 +86,14 @@ def eisel_lemire(mantissa: i64, exp10: i64) -> float:
     if exp10 < SMALLEST_POWER or exp10 > LARGEST_POWER:
         return -1.0
     leading = _leading_zeros(mantissa)
-    w = mantissa << leading  # bit 63 set: negative as a compiled i64, so only read as halves
-    w_hi = (w >> 32) & LOW32
-    w_lo = w & LOW32
+    # The mantissa shifted up to bit 63, as two 32-bit halves: as one word it
+    # would pass 2**63 (leading >= 1, as mantissa < 2**63).
+    if leading >= 32:
+        w_hi = mantissa << (leading - 32)
+        w_lo: i64 = 0
+    else:
+        w_hi = mantissa >> (32 - leading)
+        w_lo = (mantissa & (LOW32 >> leading)) << leading
     offset = (exp10 - SMALLEST_POWER) * 16
     p_hi = read_i64_le(POWERS_OF_FIVE, offset)
     # The product's high 64 bits are (r3, r2), its low 64 bits (r1, r0).
@@ -128,40 +134,52 @@ def eisel_lemire(mantissa: i64, exp10: i64) -> float:
 
 
 def _leading_zeros(x: i64) -> i64:
-    """Leading zero bits of 0 < x < 2**63 as a 64-bit word."""
-    count: i64 = 0
-    if (x >> 32) == 0:
-        count += 32
-        x = x << 32
-    if (x >> 48) == 0:
-        count += 16
-        x = x << 16
-    if (x >> 56) == 0:
-        count += 8
-        x = x << 8
-    if (x >> 60) == 0:
-        count += 4
-        x = x << 4
-    if (x >> 62) == 0:
-        count += 2
-        x = x << 2
-    if (x >> 63) == 0:
-        count += 1
-    return count
+    """Leading zero bits of 0 < x < 2**63 as a 64-bit word (by right shifts: a
+    left shift could pass 2**63)."""
+    count: i64 = 64
+    if (x >> 32) != 0:
+        count -= 32
+        x >>= 32
+    if (x >> 16) != 0:
+        count -= 16
+        x >>= 16
+    if (x >> 8) != 0:
+        count -= 8
+        x >>= 8
+    if (x >> 4) != 0:
+        count -= 4
+        x >>= 4
+    if (x >> 2) != 0:
+        count -= 2
+        x >>= 2
+    if (x >> 1) != 0:
+        count -= 1
+        x >>= 1
+    return count - x  # x is 1 now
 
 
 def _mul64(a_hi: i64, a_lo: i64, b_hi: i64, b_lo: i64) -> tuple[i64, i64, i64, i64]:
-    """The 128-bit product of two 64-bit numbers given as 32-bit halves, as 32-bit limbs."""
-    ll = a_lo * b_lo
-    lh = a_lo * b_hi
-    hl = a_hi * b_lo
-    hh = a_hi * b_hi
-    # Each product is < 2**64: when compiled it may wrap negative, so every use
-    # masks or shifts-and-masks to recover its exact 32-bit halves.
-    r0 = ll & LOW32
-    mid = ((ll >> 32) & LOW32) + (lh & LOW32) + (hl & LOW32)
-    r1 = mid & LOW32
-    high = (mid >> 32) + ((lh >> 32) & LOW32) + ((hl >> 32) & LOW32) + (hh & LOW32)
-    r2 = high & LOW32
-    r3 = ((high >> 32) + ((hh >> 32) & LOW32)) & LOW32
-    return r3, r2, r1, r0
+    """The 128-bit product of two 64-bit numbers given as 32-bit halves, as 32-bit limbs.
+
+    A product of two halves may reach 2**64, past i64: each is formed as
+    2 * (x * (y >> 1)), which stays below 2**63, plus x when y is odd, and used
+    as its two 32-bit halves.
+    """
+    b_hi_half = b_hi >> 1
+    b_lo_half = b_lo >> 1
+    b_hi_odd = -(b_hi & 1)
+    b_lo_odd = -(b_lo & 1)
+    ll = a_lo * b_lo_half
+    ll_low = ((ll & 0x7FFFFFFF) << 1) + (a_lo & b_lo_odd)
+    lh = a_lo * b_hi_half
+    lh_low = ((lh & 0x7FFFFFFF) << 1) + (a_lo & b_hi_odd)
+    hl = a_hi * b_lo_half
+    hl_low = ((hl & 0x7FFFFFFF) << 1) + (a_hi & b_lo_odd)
+    hh = a_hi * b_hi_half
+    hh_low = ((hh & 0x7FFFFFFF) << 1) + (a_hi & b_hi_odd)
+    # Each product is (x >> 31) * 2**32 + x_low, with x_low below 2**33.
+    mid = (ll >> 31) + (ll_low >> 32) + (lh_low & LOW32) + (hl_low & LOW32)
+    high = (mid >> 32) + (lh >> 31) + (lh_low >> 32) + (hl >> 31) + (hl_low >> 32)
+    high += hh_low & LOW32
+    top = (high >> 32) + (hh >> 31) + (hh_low >> 32)
+    return top & LOW32, high & LOW32, mid & LOW32, ll_low & LOW32

@@ -100,6 +100,7 @@ _HIGH_BITS: Final[i64] = -(_byte_mask(0x7F) + 1)  # 0x8080...80 as a signed i64
 _QUOTES: Final[i64] = _byte_mask(0x22)
 _BACKSLASHES: Final[i64] = _byte_mask(0x5C)
 _SPACES: Final[i64] = _byte_mask(0x20)
+_DELS: Final[i64] = _byte_mask(0x7F)
 
 
 def _ascii_bytes(s: str) -> Optional[bytes]:
@@ -151,22 +152,21 @@ def _write_escaped_bytes(
     quotes = _QUOTES
     backslashes = _BACKSLASHES
     high_bits = _HIGH_BITS
+    low_bits = _DELS  # 0x7F in every byte
     while i < n:
         if n >= 8:  # (shorter: byte by byte)
             # The next 8 bytes, or the last 8 (n >= 8): those before i are plain.
             w = read_i64_le(data, i if i + 8 <= n else n - 8)
-            # Whether any byte of w is a control byte, '"' or '\\' (as a whether-any
-            # test this is exact for bytes of any value, so UTF-8's high bytes pass),
-            # or DEL when flagged: then every byte is below 0x80, and only DEL + 1
-            # sets a byte's high bit.
-            quote = w ^ quotes
-            backslash = w ^ backslashes
-            found = (
-                ((w - spaces) & ~w) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)
-            )
+            # Whether any byte of w is a control byte, '"' or '\\', or DEL when
+            # flagged. Tested on x, w without its bytes' high bits (x >= 0, so no
+            # subtraction leaves the i64 range), then bytes >= 0x80 (UTF-8's, in
+            # utf8 output) dropped by ~w: exact as a whether-any test, with false
+            # positives only after such a byte (the byte loop sorts them out).
+            x = w & low_bits
+            found = (x - spaces) | ((x ^ quotes) - ones) | ((x ^ backslashes) - ones)
             if flag_del:
-                found |= w + ones
-            if found & high_bits == 0:
+                found |= (x ^ low_bits) - ones
+            if found & ~w & high_bits == 0:
                 i += 8  # past n after the last 8: done
                 continue
         end = min(i + 8, n)

@@ -286,21 +286,27 @@ class KeyCacheEntry:
 class WordScanner(Scanner):
     """Compiled: 8 bytes at a time, a key cache looked up by raw bytes, typed floats.
 
-    The word masks are attributes built at run time: mypyc keeps i64 literals
-    beyond 2**62 boxed.
+    mypyc compiles i64 arithmetic to plain C on int64_t, where overflow is
+    undefined behaviour (CPython happens to build extensions with -fwrapv, a flag,
+    not a promise), so no sum, difference, product or left shift here ever leaves
+    the i64 range: subtractions run on words without their sign bit, byte indexes
+    are counted with shifts and adds instead of a multiply, and the key hash
+    multiplies 32-bit values by factors below 2**30. (The sanitizers session runs
+    the tests with UBSan and -fno-wrapv to hold it to that.) The word masks are
+    attributes built at run time: mypyc keeps i64 literals beyond 2**62 boxed.
     """
 
     def __init__(self) -> None:
         self.ones = read_i64_le(b"\x01" * 8, 0)
         self.high_bits = read_i64_le(b"\x80" * 8, 0)
+        self.no_sign_bit = read_i64_le(b"\xff" * 7 + b"\x7f", 0)
         self.quotes = read_i64_le(b'"' * 8, 0)
         self.backslashes = read_i64_le(b"\\" * 8, 0)
         self.spaces = read_i64_le(b" " * 8, 0)
         self.control_limit = read_i64_le(b" " * 8, 0)
         self.question_marks = read_i64_le(b"?" * 8, 0)
-        self.low_seven_bits = read_i64_le(b"\x7f" * 8, 0)
         self.high_nibbles = read_i64_le(b"\xf0" * 8, 0)
-        self.newlines = read_i64_le(b"\n" * 8, 0)
+        self.continuation_bits = read_i64_le(b"\x40" * 8, 0)
         # '[' and ']' with bit 5 set are '{' and '}' (and no other byte becomes either).
         self.open_braces = read_i64_le(b"{" * 8, 0)
         self.close_braces = read_i64_le(b"}" * 8, 0)
@@ -311,6 +317,7 @@ class WordScanner(Scanner):
     def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
         ones = self.ones
         high = self.high_bits
+        no_sign_bit = self.no_sign_bit
         quotes = self.quotes
         backslashes = self.backslashes
         control_limit = self.control_limit
@@ -318,17 +325,24 @@ class WordScanner(Scanner):
             word = read_i64_le(data, i)
             # The "has a byte below n" test, (x - n*ones) & ~x & high, for bytes
             # < 0x20 in word and zero bytes in word ^ quotes and word ^ backslashes.
-            # It never misses one; a false alarm only sends us to the byte loop.
-            q = word ^ quotes
-            b = word ^ backslashes
+            # It never misses one; a false alarm only sits above a true one. The
+            # subtractions take the word without its sign bit, so they cannot
+            # overflow; that changes only their bit 63, which & ~word clears
+            # wherever the word had it (no byte >= 0x80 is special).
+            low = word & no_sign_bit
             special = (
-                ((word - control_limit) & ~word) | ((q - ones) & ~q) | ((b - ones) & ~b)
-            ) & high
+                ((low - control_limit) | ((low ^ quotes) - ones) | ((low ^ backslashes) - ones))
+                & ~word
+                & high
+            )
             if special != 0:
-                # The lowest mark is a true one (false marks only sit above a true
-                # one). Its byte index, as in lowest_marked_byte (inlined: hot).
-                lowest = special & -special
-                return i + (((((lowest >> 7) & ones) * 0x0001020304050607) >> 56) & 0xFF)
+                # The lowest mark is a true one: its byte index, as in
+                # lowest_flagged_byte (inlined: hot).
+                flags = (special >> 7) & ones
+                below = (flags - 1) & ~flags & ones
+                below += below >> 32
+                below += below >> 16
+                return i + ((below + (below >> 8)) & 0xFF)
             i += 8
         while i < end:
             c: i64 = data[i]
@@ -340,22 +354,25 @@ class WordScanner(Scanner):
     def structure_stop(self, data: bytes, i: i64, end: i64) -> i64:
         ones = self.ones
         high = self.high_bits
+        no_sign_bit = self.no_sign_bit
         quotes = self.quotes
         case_bits = self.spaces  # 0x20 in every byte
         opens = self.open_braces
         closes = self.close_braces
         while i + 8 <= end:
             word = read_i64_le(data, i)
-            # Zero bytes in word ^ quotes, and in (word | 0x20s) ^ braces: as in
-            # string_stop, the lowest mark is a true one.
-            folded = word | case_bits
-            q = word ^ quotes
-            o = folded ^ opens
-            c = folded ^ closes
-            special = (((q - ones) & ~q) | ((o - ones) & ~o) | ((c - ones) & ~c)) & high
+            # Zero bytes in word ^ quotes, and in (word | 0x20s) ^ braces, tested
+            # as in string_stop (without the sign bit: no overflow); the lowest
+            # mark is a true one.
+            low = word & no_sign_bit
+            folded = low | case_bits
+            special = (
+                (((low ^ quotes) - ones) | ((folded ^ opens) - ones) | ((folded ^ closes) - ones))
+                & ~word
+                & high
+            )
             if special != 0:
-                lowest = special & -special
-                return i + (((((lowest >> 7) & ones) * 0x0001020304050607) >> 56) & 0xFF)
+                return i + lowest_flagged_byte((special >> 7) & ones)
             i += 8
         while i < end:
             b: i64 = data[i]
@@ -367,37 +384,23 @@ class WordScanner(Scanner):
         return end
 
     def count_newlines(self, data: bytes, start: i64, end: i64) -> i64:
-        ones = self.ones
-        low7 = self.low_seven_bits
-        newlines = self.newlines
-        count: i64 = 0
-        i: i64 = data.find(b"\n", start, end)  # memchr: one-line JSON has none
-        if i < 0:
-            return 0
-        while i + 8 <= end:
-            x = read_i64_le(data, i) ^ newlines
-            # Exactly the zero bytes of x get their top bit (no carry crosses a
-            # byte); the multiply sums the eight 0/1 bytes into the top byte.
-            zero = ~(((x & low7) + low7) | x | low7)
-            count += ((((zero >> 7) & ones) * ones) >> 56) & 0xFF
-            i += 8
-        while i < end:
-            if data[i] == NEWLINE:
-                count += 1
-            i += 1
-        return count
+        return data.count(b"\n", start, end)  # C; one-line JSON has none
 
     def count_continuation_bytes(self, data: bytes, start: i64, end: i64) -> i64:
         ones = self.ones
-        high = self.high_bits
+        sixes = self.continuation_bits  # 0x40 in every byte
         count: i64 = 0
         i = start
         while i + 8 <= end:
             word = read_i64_le(data, i)
-            # 10xxxxxx: top bit set, the next one clear (shifted up under it).
-            marks = word & ~(word << 1) & high
+            # 10xxxxxx: bit 7 set (shifted down onto bit 6) and bit 6 clear. A
+            # right shift: a left one could pass 2**63.
+            marks = (word >> 1) & ~word & sixes
             if marks != 0:
-                count += ((((marks >> 7) & ones) * ones) >> 56) & 0xFF
+                flags = (marks >> 6) & ones  # 0x01 per continuation byte: sum them
+                flags += flags >> 32
+                flags += flags >> 16
+                count += (flags + (flags >> 8)) & 0xFF
             i += 8
         while i < end:
             if 0x80 <= data[i] < 0xC0:
@@ -407,22 +410,22 @@ class WordScanner(Scanner):
 
     def eight_digits(self, data: bytes, i: i64) -> i64:
         # Eight ASCII digits at once (the SWAR test and conversion simdjson uses):
-        # a byte is a digit when its high nibble is 3 and adding 6 keeps it 3.
+        # a byte is a digit when its high nibble is 3 and its low nibble plus 6
+        # stays below 16.
         word = read_i64_le(data, i)
         high = self.high_nibbles
-        if (word & high) | (((word + 0x0606060606060606) & high) >> 4) != 0x3333333333333333:
+        digits = word & 0x0F0F0F0F0F0F0F0F
+        if ((word & high) ^ 0x3030303030303030) | ((digits + 0x0606060606060606) & high) != 0:
             return -1
-        # Pairs, then quads, then all eight; each mask drops what a wrapped
-        # product or an arithmetic shift put in the high bits.
-        word = (((word & 0x0F0F0F0F0F0F0F0F) * 2561) >> 8) & 0x00FF00FF00FF00FF
-        word = ((word * 6553601) >> 16) & 0x0000FFFF0000FFFF
-        return ((word * 42949672960001) >> 32) & 0xFFFFFFFF
+        # Pairs, then quads, then all eight (the first digit is the lowest byte);
+        # every product stays below 2**63.
+        pairs = (digits * 10 + (digits >> 8)) & 0x00FF00FF00FF00FF
+        quads = (pairs * 100 + (pairs >> 16)) & 0x0000FFFF0000FFFF
+        return (quads * 10000 + (quads >> 32)) & 0xFFFFFFFF
 
     def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
         # Indentation is runs of spaces: find the first byte that is not a space
         # 8 at a time, then look at it.
-        low7 = self.low_seven_bits
-        high = self.high_bits
         ones = self.ones
         spaces = self.spaces
         while i + 8 <= end:
@@ -430,11 +433,17 @@ class WordScanner(Scanner):
             if not_space == 0:
                 i += 8
                 continue
-            # Mark the non-zero bytes exactly (no carry crosses a byte) and step to
-            # the lowest, as lowest_marked_byte does (inlined: hot).
-            marks = (((not_space & low7) + low7) | not_space) & high
-            lowest = marks & -marks
-            i += ((((lowest >> 7) & ones) * 0x0001020304050607) >> 56) & 0xFF
+            if (not_space & 0xFF) == 0:
+                # Flag the non-zero bytes exactly, each byte's bits or-ed into its
+                # lowest (shifts and ors: nothing carries), and step to the
+                # lowest, as lowest_flagged_byte does (inlined: hot).
+                folded = not_space | (not_space >> 4)
+                folded |= folded >> 2
+                flags = (folded | (folded >> 1)) & ones
+                below = (flags - 1) & ~flags & ones
+                below += below >> 32
+                below += below >> 16
+                i += (below + (below >> 8)) & 0xFF
             c: i64 = data[i]
             if c != NEWLINE and c != RETURN and c != TAB:
                 return i
@@ -455,19 +464,24 @@ class WordScanner(Scanner):
         if length >= 8:
             tail = read_i64_le(data, stop - 8)
         else:
-            # Shift out the bytes past the key (a variable shift of a variable:
-            # mypyc emits a literal 1 << n as a 32-bit shift).
-            head = head << ((8 - length) * 8)
+            # Keep only the key's own bytes, the low `length` ones.
+            head &= 0x00FFFFFFFFFFFFFF >> (56 - 8 * length)
             tail = 0
-        # Multiplicative hashing; the top bits are the well mixed ones. Two slots
-        # per key (2-way) keep keys whose first slots collide both cached.
-        mixed = (head * 0x2545F4914F6CDD1D + tail + length) * 0x2545F4914F6CDD1D
+        # Multiplicative hashing in 32 bits (the products stay below 2**63): the
+        # words folded to 32 bits and combined, then two slots from the well mixed
+        # bits of a product (2-way, so keys whose first slots collide are both
+        # cached).
+        low32: i64 = 0xFFFFFFFF
+        folded = (
+            ((head ^ (head >> 29)) & low32) * 0x2545F491 + ((tail ^ (tail >> 32)) & low32) + length
+        ) & low32
+        mixed = folded * 0x1B873593
         table = self.key_table
-        first_slot = (mixed >> (64 - KEY_CACHE_BITS)) & (KEY_CACHE_SIZE - 1)
+        first_slot = (mixed >> (32 - KEY_CACHE_BITS)) & (KEY_CACHE_SIZE - 1)
         entry = table[first_slot]
         if entry is not None and entry.holds(head, tail, length, data, start):
             return entry.key
-        second_slot = (mixed >> (64 - 2 * KEY_CACHE_BITS)) & (KEY_CACHE_SIZE - 1)
+        second_slot = (mixed >> 42) & (KEY_CACHE_SIZE - 1)
         other = table[second_slot]
         if other is not None and other.holds(head, tail, length, data, start):
             return other.key
@@ -478,7 +492,7 @@ class WordScanner(Scanner):
         key = parser.shared_key(parser.chunk(start, stop))
         # A "?" may stand for any non-ASCII character in a str's projection, so
         # keys holding one are never cached: a hit then always means equal text.
-        if not has_question_mark(data, start, stop, self.question_marks):
+        if not self.has_question_mark(data, start, stop):
             raw = data[start:stop] if length > 16 else b""
             if entry is None:
                 table[first_slot] = KeyCacheEntry(head, tail, length, raw, key)
@@ -500,34 +514,39 @@ class WordScanner(Scanner):
                 return value
         return float(parser.chunk(start, stop))
 
+    def has_question_mark(self, data: bytes, start: i64, stop: i64) -> bool:
+        """Whether data[start:stop] holds a "?" (given start + 8 <= len(data))."""
+        question_marks = self.question_marks
+        length = stop - start
+        if length < 8:
+            # Only the key's own bytes, the low `length` ones (a false mark sits
+            # above a true one, so none is left without a true one).
+            marks = self.zero_bytes(read_i64_le(data, start) ^ question_marks)
+            return (marks & (0x00FFFFFFFFFFFFFF >> (56 - 8 * length))) != 0
+        k = start
+        while k + 8 < stop:
+            if self.zero_bytes(read_i64_le(data, k) ^ question_marks) != 0:
+                return True
+            k += 8
+        return self.zero_bytes(read_i64_le(data, stop - 8) ^ question_marks) != 0
 
-def has_question_mark(data: bytes, start: i64, stop: i64, question_marks: i64) -> bool:
-    """Whether data[start:stop] holds a "?" (given start + 8 <= len(data))."""
-    length = stop - start
-    if length < 8:
-        # Keep only the key's own bytes: shift the others out of the word.
-        return (zero_bytes(read_i64_le(data, start) ^ question_marks) << ((8 - length) * 8)) != 0
-    k = start
-    while k + 8 < stop:
-        if zero_bytes(read_i64_le(data, k) ^ question_marks) != 0:
-            return True
-        k += 8
-    return zero_bytes(read_i64_le(data, stop - 8) ^ question_marks) != 0
+    def zero_bytes(self, word: i64) -> i64:
+        """Non-zero exactly when word has a zero byte: the top bit of each zero
+        byte set (and maybe of bytes above one: a false mark only ever sits above
+        a true one). The classic (x - ones) & ~x & high, on x without its sign bit
+        as in string_stop."""
+        return ((word & self.no_sign_bit) - self.ones) & ~word & self.high_bits
 
 
-def lowest_marked_byte(marks: i64) -> i64:
-    """The index (0-7, little-endian) of the lowest byte whose top bit is set in
-    marks (which has no other bits set, and is not 0)."""
-    lowest = marks & -marks  # wraps for the top bit alone, still right after the mask
-    # (lowest >> 7) & ones is 1 << 8k; times 0x0001020304050607 puts k in the top byte.
-    return ((((lowest >> 7) & 0x0101010101010101) * 0x0001020304050607) >> 56) & 0xFF
-
-
-def zero_bytes(word: i64) -> i64:
-    """Non-zero exactly when word has a zero byte (the classic bit trick; a false
-    mark only ever sits above a true one)."""
+def lowest_flagged_byte(flags: i64) -> i64:
+    """The index (0-7, little-endian) of the lowest byte whose bit 0 is set in
+    flags (which has no other bits set, and is not 0): the bytes below it counted
+    by shifts and adds (a multiply by 0x0001020304050607 would pass 2**63)."""
     ones: i64 = 0x0101010101010101
-    return (word - ones) & ~word & (ones << 7)
+    below = (flags - 1) & ~flags & ones  # 0x01 in each byte below the lowest flag
+    below += below >> 32
+    below += below >> 16
+    return (below + (below >> 8)) & 0xFF
 
 
 def same_middle(data: bytes, start: i64, raw: bytes) -> bool:

@@ -8,6 +8,7 @@ import threading
 from typing import Any, Callable
 
 import pytest
+from small_stack import SMALL_STACK_BYTES
 
 import pyjsonfast
 from pyjsonfast._decoder import MAX_DEPTH_LIMIT
@@ -25,7 +26,7 @@ def nested_objects(depth: int) -> str:
 
 def run_in_small_thread(work: Callable[[], None]) -> None:
     """Run work in a thread with a 512 KiB stack, where C recursion overflows early."""
-    old = threading.stack_size(512 * 1024)
+    old = threading.stack_size(SMALL_STACK_BYTES)
     try:
         thread = threading.Thread(target=work)
         thread.start()

@@ -19,6 +19,7 @@ import threading
 from typing import Any, Callable, Iterator
 
 import pytest
+from small_stack import SMALL_STACK_BYTES
 from test_drop_in import json_parameters
 
 import pyjsonfast
@@ -441,7 +442,7 @@ def test_unexpected_keyword_argument() -> None:
 def run_in_small_thread(function: Callable[[], Any]) -> tuple[str, Any]:
     """outcome(function) in a thread with a 512 KiB stack."""
     result: list[tuple[str, Any]] = []
-    old_size = threading.stack_size(512 * 1024)
+    old_size = threading.stack_size(SMALL_STACK_BYTES)
     try:
         thread = threading.Thread(target=lambda: result.append(outcome(function)))
         thread.start()

@@ -40,5 +40,10 @@ def test_compiled_build_requires_the_librt_series_it_was_built_against() -> None
 
 
 @pytest.mark.skipif(pyjsonfast.__compiled__, reason="the pure build does not use librt")
-def test_pure_build_does_not_require_librt() -> None:
-    assert librt_requirements() == []
+def test_pure_build_requires_only_mypy_extensions() -> None:
+    assert [req.name for req in installed_requirements()] == ["mypy_extensions"]
+
+
+@pytest.mark.skipif(not pyjsonfast.__compiled__, reason="the compiled build needs librt")
+def test_compiled_build_requires_mypy_extensions_and_librt_only() -> None:
+    assert sorted(req.name for req in installed_requirements()) == ["librt", "mypy_extensions"]

@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from small_stack import SMALL_STACK_BYTES
 
 import pyjsonfast
 
@@ -585,7 +586,7 @@ DEEP_WRAPPERS: dict[str, Callable[[Any], Any]] = {
 def in_small_thread(function: Callable[[], tuple[str, Any]]) -> tuple[str, Any]:
     """function() in a thread with a 512 KiB stack."""
     results: list[tuple[str, Any]] = []
-    old_size = threading.stack_size(512 * 1024)
+    old_size = threading.stack_size(SMALL_STACK_BYTES)
     try:
         thread = threading.Thread(target=lambda: results.append(function()))
         thread.start()
