@@ -18,13 +18,26 @@ from pathlib import Path
 
 import nox
 
-nox.options.sessions = ["lint", "typecheck", "tests", "tests_pure", "tests_pypy", "tests_versions"]
+nox.options.sessions = [
+    "lint",
+    "typecheck",
+    "fuzz",  # before the test sessions: they replay what it adds to fuzz/corpus/
+    "tests",
+    "tests_pure",
+    "tests_pypy",
+    "tests_versions",
+]
 nox.options.reuse_existing_virtualenvs = False
 
 ROOT = Path(__file__).resolve().parent
 TEST_DEPS = ["pytest", "hypothesis"]
 BENCH_DEPS = ["pytest", "pytest-benchmark"]
 OTHER_LIBRARIES = ("simplejson", "ujson", "orjson", "msgspec")
+# atheris 3.1.0 has wheels for CPython 3.12+ only: 3.11 gets 3.0.0.
+FUZZ_DEPS = ["atheris>=3.0,<4"]
+FUZZ_SECONDS = "150"  # nox -s fuzz without SECONDS (CI's slice), all targets together
+TYPING_ONLY_DEPS = ["types-atheris"]  # mypy checks fuzz/ without installing atheris
+PLOT_DEPS = ["matplotlib"]
 MYPY = "mypy==2.4.1"
 # Pinned like mypy: which lines of tests/typing/bad_usage.py a checker rejects can
 # change between its versions.
@@ -214,9 +227,10 @@ def typecheck(session: nox.Session) -> None:
         *TEST_DEPS,
         *BENCH_DEPS,
         *OTHER_LIBRARIES,
+        *TYPING_ONLY_DEPS,
     )
     # [tool.mypy] leaves tests/typing/*_usage.py to check_typing.py.
-    session.run("mypy", "--strict", "pyjsonfast", "tests", "benchmarks", "noxfile.py")
+    session.run("mypy", "--strict", "pyjsonfast", "tests", "benchmarks", "fuzz", "noxfile.py")
     session.run("python", "tests/typing/check_typing.py")
 
 
@@ -255,3 +269,22 @@ def bench_pypy(session: nox.Session) -> None:
     """Comparison table on PyPy (pure build) against PyPy's json."""
     pypy = require_pypy(session)
     bench_in(session, pypy, "pure", "bench_pypy")
+
+
+@nox.session(python=False)
+def fuzz(session: nox.Session) -> None:
+    """Coverage-guided fuzzing (atheris) of the pure build against json:
+    `nox -s fuzz -- SECONDS` in all (default 150). New finds are merged into
+    fuzz/corpus/, which tests/test_fuzz_corpus.py replays on every build."""
+    seconds = session.posargs[0] if session.posargs else FUZZ_SECONDS
+    bindir = make_venv(session, sys.executable, "fuzz")
+    install_build(session, bindir, "pure", FUZZ_DEPS)
+    session.run(
+        str(bindir / "python"),
+        str(ROOT / "fuzz" / "run_fuzzer.py"),
+        "--seconds",
+        seconds,
+        "--work",
+        str(Path(session.cache_dir) / "fuzz"),
+        external=True,
+    )
