@@ -215,7 +215,7 @@ def tests_versions(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict on the package, tests and benchmarks; then the public typing as
+    """mypy --strict on the package, tests, benchmarks and fuzz/; then the public typing as
     users meet it: tests/typing/check_typing.py runs mypy --strict and basedpyright
     (strict) on correct and on wrong json code written against pyjsonfast."""
     session.install(

@@ -3,6 +3,7 @@
     python fuzz/run_fuzzer.py --seconds 600                 # every target, 600 s in all
     python fuzz/run_fuzzer.py --seconds 300 loads dumps     # some targets
     python fuzz/run_fuzzer.py --replay loads FILE...        # run inputs once, no atheris
+    python fuzz/run_fuzzer.py --minimize                    # shrink fuzz/corpus/
 
 `nox -s fuzz -- SECONDS` installs atheris and the pure build and runs the first
 form. The targets are fuzz_targets.CHECKS: pyjsonfast against json on each input
@@ -14,7 +15,7 @@ Each target gets an equal share of the time. It starts from seeds made here from
 the shared conformance documents ($PYJSONFAST_SHARED/conformance, prefixed with
 option headers; never copied into the project) and from the kept corpus
 fuzz/corpus/TARGET/. Afterwards the inputs that found new coverage are merged into
-fuzz/corpus/TARGET/ (only those adding coverage that corpus lacks), where
+fuzz/corpus/TARGET/ (only those adding coverage that corpus lacks, cut to 8 KiB), where
 tests/test_fuzz_corpus.py replays them on whatever build is installed: compiled,
 pure, PyPy, sanitizers. A mismatch, crash or timeout stops that target; libFuzzer
 saves the input under the work folder's findings/ (the path is printed) and this
@@ -40,6 +41,9 @@ CORPUS_DIR = FUZZ_DIR / "corpus"
 SHARED_DIR = Path(os.environ.get("PYJSONFAST_SHARED") or PROJECT_ROOT.parent / "shared")
 TARGETS = ("loads", "dumps", "stream")
 MAX_LEN = 65536  # a hang is > 1 s on an input of at most 64 KiB
+# What the kept corpus holds: inputs (or their beginnings) of at most 8 KiB, enough
+# to nest past every depth limit, small enough to keep in the repository.
+KEPT_MAX_LEN = 8192
 # libFuzzer's timeout, per input, on instrumented interpreted code (tens of times
 # slower than the compiled build); the 1 s limit is the replay test's, compiled.
 TIMEOUT_SECONDS = 10
@@ -88,8 +92,9 @@ def make_seeds(target: str, out: Path) -> int:
 def run_worker(target: str, libfuzzer_args: list[str]) -> None:
     """In this process: libFuzzer on target, the pure package instrumented."""
     import atheris
+    from atheris.import_hook import instrument_imports  # (types-atheris: not re-exported)
 
-    with atheris.instrument_imports(include=["pyjsonfast", "fuzz_targets"]):
+    with instrument_imports(include=["pyjsonfast", "fuzz_targets"]):
         import fuzz_targets
 
         import pyjsonfast
@@ -155,11 +160,7 @@ def fuzz_target(target: str, seconds: int, work: Path) -> tuple[bool, str]:
     elapsed = time.monotonic() - started
     # Keep only what adds coverage beyond the kept corpus (a crash-free merge:
     # inputs that failed are in findings/, not in found/).
-    merge_status = worker(
-        target,
-        [f"-timeout={TIMEOUT_SECONDS}", f"-max_len={MAX_LEN}", "-merge=1", str(corpus), str(found)],
-        {},
-    )
+    merge_status = merge(target, corpus, [found])
     added = len(files_in(corpus) - before)
     summary = (
         f"{target}: {elapsed:.0f} s, {stats.get('number_of_executed_units', '?')} runs, "
@@ -170,6 +171,30 @@ def fuzz_target(target: str, seconds: int, work: Path) -> tuple[bool, str]:
     if failed:
         summary += f"; FAILED (exit {status}): inputs in {findings}"
     return not failed, summary
+
+
+def merge(target: str, into: Path, sources: list[Path]) -> int:
+    """libFuzzer's merge: copy into `into` the inputs of sources that reach code it
+    does not (each cut to KEPT_MAX_LEN bytes)."""
+    args = [f"-timeout={TIMEOUT_SECONDS}", f"-max_len={KEPT_MAX_LEN}", "-merge=1", str(into)]
+    return worker(target, [*args, *map(str, sources)], {})
+
+
+def minimize(target: str, work: Path) -> tuple[bool, str]:
+    """Rebuild fuzz/corpus/TARGET from itself: the fewest inputs for the same coverage."""
+    corpus = CORPUS_DIR / target
+    old = work / "old" / target
+    shutil.rmtree(old, ignore_errors=True)
+    old.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(corpus), str(old))
+    corpus.mkdir()
+    status = merge(target, corpus, [old])
+    summary = f"{target}: {len(files_in(old))} inputs minimized to {len(files_in(corpus))}"
+    if status != 0:
+        shutil.rmtree(corpus)
+        shutil.move(str(old), str(corpus))
+        summary += f"; FAILED (exit {status}), corpus left as it was"
+    return status == 0, summary
 
 
 def replay(target: str, files: list[str]) -> int:
@@ -204,6 +229,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument(
         "--replay", action="store_true", help="run TARGET once on each FILE (no atheris needed)"
     )
+    parser.add_argument(
+        "--minimize",
+        action="store_true",
+        help="instead of fuzzing, shrink fuzz/corpus/TARGET to the fewest inputs for its coverage",
+    )
     args = parser.parse_args(argv)
     if args.replay:
         if len(args.targets) < 2 or args.targets[0] not in TARGETS:
@@ -219,7 +249,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         print("# stream: skipped, this pyjsonfast has no StreamDecoder")
         targets.remove("stream")
     share = max(1, args.seconds // max(1, len(targets)))
-    results = [fuzz_target(target, share, args.work) for target in targets]
+    if args.minimize:
+        results = [minimize(target, args.work) for target in targets]
+    else:
+        results = [fuzz_target(target, share, args.work) for target in targets]
     print()
     for _, summary in results:
         print(f"# fuzz {summary}")
