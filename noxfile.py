@@ -1,4 +1,5 @@
-"""Sessions: `nox` runs the whole test suite, both builds; `nox -s bench` the comparison.
+"""Sessions: `nox` runs the whole test suite, both builds, after a fuzzing slice;
+`nox -s bench` the comparison, `nox -s charts` its picture.
 
 Every test session installs pyjsonfast from a clean copy of the project (never
 building inside the work tree) into a fresh virtualenv made by the interpreter
@@ -37,7 +38,7 @@ OTHER_LIBRARIES = ("simplejson", "ujson", "orjson", "msgspec")
 FUZZ_DEPS = ["atheris>=3.0,<4"]
 FUZZ_SECONDS = "150"  # nox -s fuzz without SECONDS (CI's slice), all targets together
 TYPING_ONLY_DEPS = ["types-atheris"]  # mypy checks fuzz/ without installing atheris
-PLOT_DEPS = ["matplotlib"]
+PLOT_DEPS = ["matplotlib"]  # benchmarks/charts.py only
 MYPY = "mypy==2.4.1"
 # Pinned like mypy: which lines of tests/typing/bad_usage.py a checker rejects can
 # change between its versions.
@@ -227,6 +228,7 @@ def typecheck(session: nox.Session) -> None:
         *TEST_DEPS,
         *BENCH_DEPS,
         *OTHER_LIBRARIES,
+        *PLOT_DEPS,
         *TYPING_ONLY_DEPS,
     )
     # [tool.mypy] leaves tests/typing/*_usage.py to check_typing.py.
@@ -287,4 +289,31 @@ def fuzz(session: nox.Session) -> None:
         "--work",
         str(Path(session.cache_dir) / "fuzz"),
         external=True,
+    )
+
+
+@nox.session(python=False)
+def charts(session: nox.Session) -> None:
+    """Regenerate docs/benchmarks.png and docs/benchmarks.md: compare.py on the
+    compiled build, current CPython (args go to compare.py, e.g. --repeat 9)."""
+    bindir = make_venv(session, sys.executable, "charts")
+    install_build(session, bindir, "compiled", [*BENCH_DEPS, *PLOT_DEPS], optional=OTHER_LIBRARIES)
+    docs = ROOT / "docs"
+    tables = docs / "benchmarks.md"
+    session.run(
+        str(bindir / "python"),
+        str(ROOT / "benchmarks" / "compare.py"),
+        "--plot",
+        str(docs),
+        "--output",
+        str(tables),
+        *session.posargs,
+        external=True,
+    )
+    tables.write_text(
+        "# Benchmarks\n\n"
+        "Made by `nox -s charts`: benchmarks/compare.py, every library in one process, one "
+        "run on one machine (expect some 10% between runs).\n\n"
+        "![speed-up vs json](benchmarks.png)\n\n" + tables.read_text(encoding="utf-8"),
+        encoding="utf-8",
     )
