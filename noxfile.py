@@ -1,4 +1,5 @@
-"""Sessions: `nox` runs the whole test suite, both builds; `nox -s bench` the comparison.
+"""Sessions: `nox` runs the whole test suite, both builds, after a fuzzing slice;
+`nox -s bench` the comparison, `nox -s charts` its picture.
 
 The package is built once per nox run, as users install it: the sdist (from a
 clean copy of the project, never inside the work tree), then from that sdist the
@@ -25,6 +26,7 @@ import nox
 nox.options.sessions = [
     "lint",
     "typecheck",
+    "fuzz",  # before the test sessions: they replay what it adds to fuzz/corpus/
     "build",
     "tests",
     "tests_pure",
@@ -39,6 +41,11 @@ DIST = ROOT / "dist"
 TEST_DEPS = ["pytest", "hypothesis"]
 BENCH_DEPS = ["pytest", "pytest-benchmark"]
 OTHER_LIBRARIES = ("simplejson", "ujson", "orjson", "msgspec")
+# atheris 3.1.0 has wheels for CPython 3.12+ only: 3.11 gets 3.0.0.
+FUZZ_DEPS = ["atheris>=3.0,<4"]
+FUZZ_SECONDS = "150"  # nox -s fuzz without SECONDS (CI's slice), all targets together
+TYPING_ONLY_DEPS = ["types-atheris"]  # mypy checks fuzz/ without installing atheris
+PLOT_DEPS = ["matplotlib"]  # benchmarks/charts.py only
 MYPY = "mypy==2.4.1"
 # Pinned like mypy: which lines of tests/typing/bad_usage.py a checker rejects can
 # change between its versions.
@@ -429,7 +436,7 @@ def sanitizers(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """mypy --strict on the package, tests and benchmarks; then the public typing as
+    """mypy --strict on the package, tests, benchmarks and fuzz/; then the public typing as
     users meet it: tests/typing/check_typing.py runs mypy --strict and basedpyright
     (strict) on correct and on wrong json code written against pyjsonfast."""
     session.install(
@@ -441,9 +448,11 @@ def typecheck(session: nox.Session) -> None:
         *TEST_DEPS,
         *BENCH_DEPS,
         *OTHER_LIBRARIES,
+        *PLOT_DEPS,
+        *TYPING_ONLY_DEPS,
     )
     # [tool.mypy] leaves tests/typing/*_usage.py to check_typing.py.
-    session.run("mypy", "--strict", "pyjsonfast", "tests", "benchmarks", "noxfile.py")
+    session.run("mypy", "--strict", "pyjsonfast", "tests", "benchmarks", "fuzz", "noxfile.py")
     session.run("python", "tests/typing/check_typing.py")
 
 
@@ -483,3 +492,50 @@ def bench_pypy(session: nox.Session) -> None:
     """Comparison table on PyPy (pure build) against PyPy's json."""
     pypy = require_pypy(session)
     bench_in(session, pypy, "pure", "bench_pypy")
+
+
+@nox.session(python=False)
+def fuzz(session: nox.Session) -> None:
+    """Coverage-guided fuzzing (atheris) of the pure build against json:
+    `nox -s fuzz -- SECONDS` in all (default 150). New finds are merged into
+    fuzz/corpus/, which tests/test_fuzz_corpus.py replays on every build."""
+    seconds = session.posargs[0] if session.posargs else FUZZ_SECONDS
+    bindir = make_venv(session, sys.executable, "fuzz")
+    install(session, bindir, wheel(session, sys.executable, "pure"), FUZZ_DEPS)
+    session.run(
+        str(bindir / "python"),
+        str(ROOT / "fuzz" / "run_fuzzer.py"),
+        "--seconds",
+        seconds,
+        "--work",
+        str(Path(session.cache_dir) / "fuzz"),
+        external=True,
+    )
+
+
+@nox.session(python=False)
+def charts(session: nox.Session) -> None:
+    """Regenerate docs/benchmarks.png and docs/benchmarks.md: compare.py on the
+    compiled build, current CPython (args go to compare.py, e.g. --repeat 9)."""
+    bindir = make_venv(session, sys.executable, "charts")
+    artefact = wheel(session, sys.executable, "compiled")
+    install(session, bindir, artefact, [*BENCH_DEPS, *PLOT_DEPS], optional=OTHER_LIBRARIES)
+    docs = ROOT / "docs"
+    tables = docs / "benchmarks.md"
+    session.run(
+        str(bindir / "python"),
+        str(ROOT / "benchmarks" / "compare.py"),
+        "--plot",
+        str(docs),
+        "--output",
+        str(tables),
+        *session.posargs,
+        external=True,
+    )
+    tables.write_text(
+        "# Benchmarks\n\n"
+        "Made by `nox -s charts`: benchmarks/compare.py, every library in one process, one "
+        "run on one machine (expect some 10% between runs).\n\n"
+        "![speed-up vs json](benchmarks.png)\n\n" + tables.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )

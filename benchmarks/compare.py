@@ -2,6 +2,7 @@
 
     python benchmarks/compare.py                  # every operation, every library
     python benchmarks/compare.py --ops loads,dumps --repeat 9
+    python benchmarks/compare.py --plot docs      # also docs/benchmarks.png (matplotlib)
 
 For each operation it prints a markdown table: one row per corpus document plus a
 geometric-mean row, one column per library. The first column is the baseline, json
@@ -347,8 +348,10 @@ def run(
     repeat: int,
     min_time: float,
     out: Callable[[str], object],
-) -> None:
+) -> dict[str, dict[str, dict[str, Optional[float]]]]:
+    """Time and print each operation; returns the times by operation, library, document."""
     corpus = load_corpus(docs)
+    results: dict[str, dict[str, dict[str, Optional[float]]]] = {}
 
     out(
         f"Python {platform.python_version()} ({platform.python_implementation()}), "
@@ -377,6 +380,7 @@ def run(
                             f"# {lib.name} {op} {doc}: {type(exc).__name__}: {exc}", file=sys.stderr
                         )
                         times[lib.name][doc] = None
+            results[op] = times
             base = times[libs[0].name]
             out("")
             out(f"### {OPERATIONS[op]}")
@@ -408,6 +412,7 @@ def run(
                 else:
                     cells.append("n/a")
             out("| geometric mean | " + " | ".join(cells) + " |")
+    return results
 
 
 # --- the native-types workload ----------------------------------------------------
@@ -648,6 +653,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         "--doc-mb", type=int, default=50, help="size of the streams report's chunk-fed document"
     )
     parser.add_argument("--output", help="also write the tables to this file")
+    parser.add_argument(
+        "--plot", metavar="DIR", help="also draw the speed-ups as DIR/benchmarks.png (matplotlib)"
+    )
     args = parser.parse_args(argv)
     ops = [o for o in args.ops.split(",") if o]
     unknown = [o for o in ops if o not in OPERATIONS and o not in REPORTS]
@@ -661,7 +669,17 @@ def main(argv: Optional[list[str]] = None) -> int:
 
     docs = [d for d in args.docs.split(",") if d]
     libs = select_libraries([f for f in args.libs.split(",") if f] or None)
-    run([o for o in ops if o in OPERATIONS], docs, libs, args.repeat, args.min_time, out)
+    results = run([o for o in ops if o in OPERATIONS], docs, libs, args.repeat, args.min_time, out)
+    if args.plot:
+        from charts import write_chart  # matplotlib: only when asked
+
+        build = "compiled" if pyjsonfast.__compiled__ else "pure"
+        title = (
+            f"pyjsonfast {pyjsonfast.__version__} ({build}),"
+            f" {platform.python_implementation()} {platform.python_version()},"
+            f" {platform.machine()}: speed-up vs {libs[0].name}, best of {args.repeat}"
+        )
+        print(f"# chart: {write_chart(results, OPERATIONS, libs[0].name, title, Path(args.plot))}")
     if "native_types" in ops:
         native_report(libs, args.repeat, args.min_time, out)
     if "memory" in ops:

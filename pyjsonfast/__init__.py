@@ -504,7 +504,13 @@ def _loads(
         kw["parse_int"] = parse_int
     if parse_constant is not None:
         kw["parse_constant"] = parse_constant
-    decoder = (JSONDecoder if cls is None else cls)(**kw)
+    try:
+        decoder = (JSONDecoder if cls is None else cls)(**kw)
+    except Exception:
+        # json decodes bytes before it makes the decoder: invalid UTF-8 is its first error.
+        if not isinstance(document, str):
+            document.decode(detect_encoding(document), "surrogatepass")
+        raise
     options = _engine_options(decoder)
     if options is not None:
         return _decoder.decode_document(document, options)

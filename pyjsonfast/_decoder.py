@@ -506,6 +506,11 @@ class Parser:
             value, i = self.parse_document(self.skip(0))
         except RecursionError as error:
             raise self.recursion_error(error) from None
+        except Exception:
+            # json decodes bytes whole before parsing: for invalid UTF-8 its
+            # UnicodeDecodeError comes before int()'s digit limit or a hook's error.
+            self.document()
+            raise
         finally:
             if pause_gc:
                 gc.enable()
@@ -673,7 +678,19 @@ def decode_bytes(data: bytes, options: Options) -> object:
     # Non-ASCII UTF-8 is validated lazily: every non-ASCII byte is either decoded
     # as part of a string or causes a parse error, and errors decode the whole
     # document first, so invalid UTF-8 still raises json's UnicodeDecodeError.
-    return Parser(data, None, False, options).decode()
+    # Hooks are called only on valid documents, as json calls them: validate first.
+    text = data.decode("utf-8", "surrogatepass") if calls_hooks(options) else None
+    return Parser(data, text, False, options).decode()
+
+
+def calls_hooks(options: Options) -> bool:
+    return (
+        options.object_hook is not None
+        or options.object_pairs_hook is not None
+        or options.parse_float is not None
+        or options.parse_int is not None
+        or options.parse_constant is not None
+    )
 
 
 def bytes_encoding(data: bytes) -> str:

@@ -12,8 +12,9 @@ and the Schubfach float formatter compiled; json's own C string escapers, str()
 and repr() interpreted).
 
 Nesting is counted, not left to the C stack: past the limit comes json's
-RecursionError. Circular-reference markers start off and a run that hits the
-limit starts over with them, so json's ValueError still comes out for cycles.
+RecursionError. Circular-reference markers start some levels down (so a cycle
+is found after a few turns) and a run that hits the limit starts over with them
+from the top, so json's ValueError still comes out for every cycle.
 
 Where json itself behaves differently depending on which of its encoders runs
 (its C encoder for one-shot, unindented output; its Python encoder otherwise),
@@ -80,6 +81,10 @@ _NEG_INFINITY: Final = -float("inf")
 # capped below what a 512 KiB thread stack holds, whatever the recursion limit.
 _MAX_DEPTH: Final[i64] = 1000
 _RECURSION_MESSAGE: Final = "maximum recursion depth exceeded while encoding a JSON object"
+# Circular-reference markers start at this depth (see Writer.__init__). Without
+# them until the nesting limit, each turn of a cycle was written 1000 times
+# before json's ValueError: seconds and gigabytes where json takes a millisecond.
+_MARKERS_FROM_DEPTH: Final[i64] = 32
 
 # dump() hands fp.write chunks of about this many characters.
 _CHUNK_CHARS: Final[i64] = 1 << 18
@@ -194,10 +199,12 @@ class Writer:
         self.allow_nan = allow_nan
         self.check_circular = check_circular
         # Markers (ids of the containers being written) cost a set insert and
-        # delete per container, so they start off: a cycle always ends in the
-        # nesting limit, and then the run starts over with them on, so json's
-        # ValueError still comes out.
+        # delete per container, so they start at depth _MARKERS_FROM_DEPTH: a
+        # cycle is then found a turn or two past it. One longer than the nesting
+        # limit allows ends there, and the run starts over with markers from the
+        # top (marking_all), so json's ValueError still comes out.
         self.markers: Optional[set[int]] = None
+        self.marking_all = False
         self.default = default
         self.like_c_encoder = like_c_encoder
         self.max_depth: i64 = min(_MAX_DEPTH, sys.getrecursionlimit())
@@ -246,13 +253,14 @@ class Writer:
             return
         except (_RetryWithMarkers, RecursionError):
             # Interpreted, Python's own limit may come first: retry alike.
-            if not self.check_circular or self.markers is not None:
+            if not self.check_circular or self.marking_all:
                 raise
         # Again with markers, outside the except block so that the second run's
         # errors are not chained to the first (PyPy cannot at the recursion limit).
         self.buf = StringWriter()
         self.parts = []
         self.markers = set()
+        self.marking_all = True
         self.max_depth = min(_MAX_DEPTH, sys.getrecursionlimit())
         if self.flushed:
             # Chunks went out already: this run only finds json's error.
@@ -279,15 +287,19 @@ class Writer:
     def enter(self, o: object, depth: i64) -> None:
         """Check nesting depth and cycles before writing container (or default) o."""
         if depth > self.max_depth:
-            if self.check_circular and self.markers is None:
+            if self.check_circular and not self.marking_all:
                 raise _RetryWithMarkers()
             raise RecursionError(_RECURSION_MESSAGE)
         markers = self.markers
-        if markers is not None:
-            marker = id(o)
-            if marker in markers:
-                raise ValueError("Circular reference detected")
-            markers.add(marker)
+        if markers is None:
+            if depth < _MARKERS_FROM_DEPTH or not self.check_circular:
+                return
+            markers = set()
+            self.markers = markers
+        marker = id(o)
+        if marker in markers:
+            raise ValueError("Circular reference detected")
+        markers.add(marker)
 
     def leave(self, o: object) -> None:
         markers = self.markers
