@@ -882,10 +882,20 @@ def feed_all(
     try:
         for chunk in chunks:
             values.extend(decoder.feed(chunk))
-        decoder.close()
+        values.extend(decoder.close())  # the last values (a number ends only there)
     except Exception as error:  # the error is part of the outcome
         return values, error
     return values, None
+
+
+def invalid_utf8(text: Any) -> bool:
+    if not isinstance(text, bytes):
+        return False
+    try:
+        text.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def check_stream(data: bytes) -> None:
@@ -914,6 +924,13 @@ def check_stream(data: bytes) -> None:
     if error is None or chunked_error is None:
         assert error is None and chunked_error is None, difference
         assert same_value(values, chunked_values), difference
+    elif invalid_utf8(whole) and UnicodeDecodeError in (type(error), type(chunked_error)):
+        # With invalid UTF-8 in the stream, which error comes first depends on what
+        # the decoder held when it found one (loads decodes everything first; a
+        # stream cannot): the same values before it is all that is promised.
+        shorter = min(len(values), len(chunked_values))
+        assert same_value(values[:shorter], chunked_values[:shorter]), difference
+        return
     else:
         assert type(error) is type(chunked_error), difference
         if isinstance(error, json.JSONDecodeError):
