@@ -490,9 +490,8 @@ class LineStream:
     def __init__(self, options: Options) -> None:
         self.options = options
         self.chunks = ChunkKind()
-        # The last line so far, unfinished: scan views (or bytes) and texts.
+        # The last line so far, unfinished, in UTF-8 (str chunks are encoded).
         self.views: list[bytes] = []
-        self.texts: list[str] = []
         self.position = Position()
         self.error: BaseException | None = None
         self.done = False
@@ -515,11 +514,11 @@ class LineStream:
                 # bytes parser beats projecting non-ASCII text to a scan view.
                 # A line whose bytes the parser refuses is read as text again.
                 if self.chunks.text(chunk):
-                    self.lines(chunk.encode("utf-8", "surrogatepass"), None, values, False)
+                    self.lines(chunk.encode("utf-8", "surrogatepass"), values, False)
             else:
                 data = self.chunks.binary(bytes_chunk(chunk))
                 if data:
-                    self.lines(data, None, values, False)
+                    self.lines(data, values, False)
         except Exception as error:
             self.fail(error, values)
         return values
@@ -531,9 +530,9 @@ class LineStream:
             if self.chunks.kind == BINARY:
                 head = self.chunks.rest()
                 if head:
-                    self.lines(head, None, values, False)
+                    self.lines(head, values, False)
             self.done = True
-            self.lines(b"", None, values, True)
+            self.lines(b"", values, True)
         except Exception as error:
             self.fail(error, values)
         return values
@@ -541,47 +540,35 @@ class LineStream:
     def fail(self, error: Exception, values: list[object]) -> None:
         self.done = True
         self.views = []
-        self.texts = []
         if values:
             self.error = error
             return
         raise error
 
-    def lines(self, view: bytes, text: str | None, values: list[object], last: bool) -> None:
-        """Parse the complete lines that view (after what is buffered) ends; at
-        the end (last), the unfinished last line too."""
+    def lines(self, view: bytes, values: list[object], last: bool) -> None:
+        """Parse the complete lines that view (UTF-8, after what is buffered)
+        ends; at the end (last), the unfinished last line too."""
         stop: i64 = len(view) if last else view.rfind(b"\n") + 1
         if stop <= 0 and not last:
             if view:
                 self.views.append(view)
-                if text is not None:
-                    self.texts.append(text)
             return
         views = self.views
         data: bytes
-        block: str | None
         if views:
             views.append(view[:stop])
             data = b"".join(views)
-            block = None
-            if text is not None:
-                self.texts.append(text[:stop])
-                block = "".join(self.texts)
         else:
             data = view if stop == len(view) else view[:stop]
-            block = None if text is None else (text if stop == len(view) else text[:stop])
         self.views = []
-        self.texts = []
         if stop < len(view):
             self.views.append(view[stop:])
-            if text is not None:
-                self.texts.append(text[stop:])
         if data:
-            self.parse_block(data, block, values)
+            self.parse_block(data, values)
 
-    def parse_block(self, data: bytes, text: str | None, values: list[object]) -> None:
-        """Every line of data (whole lines), one value each."""
-        parser = piece_parser(data, text, self.options)
+    def parse_block(self, data: bytes, values: list[object]) -> None:
+        """Every line of data (UTF-8, whole lines), one value each."""
+        parser = piece_parser(data, None, self.options)
         scanned = parser.data
         end = parser.end
         pause_gc = GC_PAUSE_MIN_BYTES <= end and PAUSE_GC_ALLOWED and gc.isenabled()
@@ -623,7 +610,7 @@ class LineStream:
         finally:
             if pause_gc:
                 gc.enable()
-        self.position.skip_piece(data, text is not None)
+        self.position.skip_piece(data, False)
 
     def parse_line(self, parser: Parser, start: i64, stop: i64, line: i64) -> object:
         """json.loads of the line data[start:stop] (cold: the error for that line)."""
