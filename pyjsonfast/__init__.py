@@ -223,8 +223,7 @@ def dumpb(
     UnicodeEncodeError (a ValueError) unless ensure_ascii=True escapes it.
     """
     if cls is None and not kw:
-        return _encoder.encode_bytes_with_options(
-            obj,
+        return _encoder.writer_for_options(
             skipkeys,
             ensure_ascii,
             check_circular,
@@ -233,8 +232,10 @@ def dumpb(
             separators,
             default,
             sort_keys,
+            True,  # as dumps, json's encode()
             native_types,
-        )
+            True,
+        ).encode_bytes(obj)
     encoder = _make_encoder(
         cls,
         native_types,
@@ -320,7 +321,7 @@ def dump(
             separators,
             default,
             sort_keys,
-            False,  # json.dump runs json's Python encoder
+            False,  # json.dump runs iterencode
             native_types,
             binary,
         )

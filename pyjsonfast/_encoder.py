@@ -48,7 +48,6 @@ from ._subclasses import tp_name, write_dict_subclass, write_list_subclass
 
 __all__ = [
     "Writer",
-    "encode_bytes_with_options",
     "encode_with_options",
     "writer_for_encoder",
     "writer_for_options",
@@ -636,12 +635,13 @@ def writer_for_options(
     separators: object,
     default: object,
     sort_keys: object,
-    like_c_encoder: bool,
+    one_shot: bool,
     native_types: object = False,
     utf8: bool = False,
 ) -> Writer:
-    """The writer json.JSONEncoder(**options) would be, without making one (with
-    native_types, and writing UTF-8 when utf8)."""
+    """The writer json.JSONEncoder(**options) would be, without making one, for
+    its encode() (one_shot) or its iterencode() (dump); with native_types, and
+    writing UTF-8 when utf8."""
     item_separator, key_separator = _separator_pair(separators, indent)
     return Writer(
         item_separator=item_separator,
@@ -655,7 +655,7 @@ def writer_for_options(
         default=cast("Callable[[object], object]", default)
         if default is not None
         else _raise_default,
-        like_c_encoder=like_c_encoder,
+        like_c_encoder=one_shot and _json_would_use_c_encoder(indent),
         native_types=bool(native_types),
         utf8=utf8,
     )
@@ -683,37 +683,9 @@ def encode_with_options(
         separators,
         default,
         sort_keys,
-        _json_would_use_c_encoder(indent),
+        True,
         native_types,
     ).encode(obj)
-
-
-def encode_bytes_with_options(
-    obj: object,
-    skipkeys: object,
-    ensure_ascii: object,
-    check_circular: object,
-    allow_nan: object,
-    indent: object,
-    separators: object,
-    default: object,
-    sort_keys: object,
-    native_types: object,
-) -> bytes:
-    """json.dumps(obj, **options).encode() with no cls, written as UTF-8 at once."""
-    return writer_for_options(
-        skipkeys,
-        ensure_ascii,
-        check_circular,
-        allow_nan,
-        indent,
-        separators,
-        default,
-        sort_keys,
-        _json_would_use_c_encoder(indent),
-        native_types,
-        True,
-    ).encode_bytes(obj)
 
 
 class EncoderAttributes(Protocol):

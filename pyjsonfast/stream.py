@@ -325,7 +325,7 @@ def dump_lines(
         separators,
         default,
         sort_keys,
-        _encoder._json_would_use_c_encoder(None),
+        True,  # each value as dumps writes it
         native_types,
         binary,
     )
