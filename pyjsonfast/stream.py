@@ -32,8 +32,13 @@ from ._sinks import sink, writes_bytes
 
 __all__ = ["StreamDecoder", "aiterload", "dump_lines", "iterload", "load_lines"]
 
-# iterload, load_lines and aiterload read this much at a time.
+# iterload, load_lines and aiterload read this much at a time. Blocks this large
+# also let the engine parse with the cyclic GC paused, as loads does.
 CHUNK_SIZE: Final = 1 << 20
+# A text file's read(n) slows down past some 32K characters (CPython's
+# TextIOWrapper joins its 8 KiB decodes): text is read in pieces of this size and
+# gathered into blocks of CHUNK_SIZE.
+TEXT_PIECE: Final = 1 << 15
 
 _Chunk = Union[str, bytes, bytearray, memoryview]
 
@@ -159,14 +164,44 @@ class StreamDecoder:
         return values
 
 
+def _blocks(fp: _SupportsReadChunk) -> Iterator[Union[str, bytes]]:
+    """The file's data in blocks of up to about CHUNK_SIZE, then one empty block."""
+    read1: Optional[Callable[[int], bytes]] = getattr(fp, "read1", None)
+    if read1 is not None:
+        # A binary file's read1 returns what one read of the file gives: a pipe's
+        # data is parsed as it arrives, not once a whole block is there.
+        while chunk := read1(CHUNK_SIZE):
+            yield chunk
+        yield chunk
+        return
+    piece = fp.read(TEXT_PIECE)
+    if not isinstance(piece, str):
+        while piece:
+            yield piece
+            piece = fp.read(CHUNK_SIZE)
+        yield piece
+        return
+    # A text file's read(n) waits for n characters: a block gathered from pieces
+    # comes no later than one read(CHUNK_SIZE) would.
+    pieces: list[str] = []
+    size = 0
+    while isinstance(piece, str) and piece:
+        pieces.append(piece)
+        size += len(piece)
+        if size >= CHUNK_SIZE:
+            yield "".join(pieces)
+            pieces = []
+            size = 0
+        piece = fp.read(TEXT_PIECE)
+    if pieces:
+        yield "".join(pieces)
+    yield piece  # the end, or bytes after str (which the engine refuses)
+
+
 def _values(
     engine: Union[_stream.ValueStream, _stream.LineStream], fp: _SupportsReadChunk
 ) -> Iterator[Any]:
-    # A binary file's read1 returns what one read of the file gives: a pipe's data
-    # is parsed as it arrives, not once a whole chunk is there.
-    read: Callable[[int], Union[str, bytes]] = getattr(fp, "read1", None) or fp.read
-    while True:
-        chunk = read(CHUNK_SIZE)
+    for chunk in _blocks(fp):
         values = engine.feed(chunk) if chunk else engine.finish()
         yield from values
         error = engine.error

@@ -152,6 +152,43 @@ def test_long_lines_and_many_lines(tmp_path: Any) -> None:
         assert list(load_lines(f)) == records
 
 
+def test_text_files_read_in_pieces_give_what_binary_files_give(tmp_path: Any) -> None:
+    """A text file is read in pieces gathered into blocks: lines of non-ASCII text
+    cut between pieces and blocks, and an error's line past the first blocks."""
+    lines = [
+        json.dumps({"n": i, "s": "\u00e9\u20ac\U0001f600" * (i % 97)}, ensure_ascii=False)
+        for i in range(30000)
+    ]
+    lines[-3] = '{"broken": }'
+    text = "\n".join(lines) + "\n"
+    assert len(text) > 3 * pyjsonfast.stream.CHUNK_SIZE
+    path = tmp_path / "data.jsonl"
+    path.write_text(text, encoding="utf-8")
+    expected, expected_error = expected_lines(text)
+    assert isinstance(expected_error, JSONDecodeError)
+    for mode in ("r", "rb"):
+        values: list[Any] = []
+        with open(path, mode, encoding=None if "b" in mode else "utf-8") as f:
+            with pytest.raises(JSONDecodeError) as caught:
+                values.extend(load_lines(f))
+        assert values == expected, mode
+        error = caught.value
+        assert (error.msg, error.pos, error.lineno, error.colno) == (
+            expected_error.msg,
+            expected_error.pos,
+            expected_error.lineno,
+            expected_error.colno,
+        ), mode
+
+
+def test_a_text_source_that_turns_to_bytes_is_refused() -> None:
+    reader = ChunkReader(["[1]\n", b"[2]\n"], "")
+    values: list[Any] = []
+    with pytest.raises(TypeError, match="str, then bytes"):
+        values.extend(load_lines(reader))
+    assert values == [[1]]
+
+
 def test_load_lines_options_and_hooks() -> None:
     values, error = lines_of('{"a": 1.5}\n', object_pairs_hook=list, parse_float=str)
     assert values == [[("a", "1.5")]]
