@@ -28,6 +28,7 @@ import random
 import reprlib
 import struct
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -57,6 +58,23 @@ def outcome(call: Callable[[], Any]) -> Outcome:
         return (call(),)
     except Exception as error:  # every exception is an outcome to compare
         return Raised(error)
+
+
+# The seconds pyjsonfast's calls took, summed over checks until reset: what the
+# replay test (tests/test_fuzz_corpus.py) calls a hang is ours being slow. json's
+# side is left out: its pure-Python encoder (dump, indent) takes a second on some
+# deep values that ours writes in milliseconds.
+ours_seconds = 0.0
+
+
+def our_outcome(call: Callable[[], Any]) -> Outcome:
+    """outcome() of a pyjsonfast call, its time added to ours_seconds."""
+    global ours_seconds
+    start = time.perf_counter()
+    try:
+        return outcome(call)
+    finally:
+        ours_seconds += time.perf_counter() - start
 
 
 def same_value(a: Any, b: Any) -> bool:
@@ -420,7 +438,7 @@ def check_loads(data: bytes) -> None:
         theirs_call = partial(raw_decode_with, json.JSONDecoder(**their_kw), their_doc, start)
 
     theirs = outcome(theirs_call)
-    ours = outcome(ours_call)
+    ours = our_outcome(ours_call)
     context = {"doc": doc, "call": call, "kw": kw, "extensions": extensions}
     if (
         isinstance(ours, Raised)
@@ -679,9 +697,9 @@ class ValueBuilder:
         self.stack: list[Any] = [self.root]
         self.weights = [0]  # per open container, what its items weigh so far
         self.pending_key: list[Any] = [_NO_KEY]  # per open container: a dict's waiting key
-        self.weight_by_id: dict[int, int] = {}  # closed containers
         self.tuples: set[int] = set()  # ids of lists that become tuples when closed
         self.last: Any = None
+        self.last_weight = 0  # what writing self.last costs
 
     def total_weight(self) -> int:
         return sum(self.weights)
@@ -702,6 +720,7 @@ class ValueBuilder:
             top.append(value)
         self.weights[-1] += weight
         self.last = value
+        self.last_weight = weight
 
     def open(self, container: Any) -> None:
         self.stack.append(container)
@@ -714,7 +733,6 @@ class ValueBuilder:
         self.pending_key.pop()
         if id(closed) in self.tuples and type(closed) is list:
             closed = tuple(closed)
-        self.weight_by_id[id(closed)] = weight
         self.add(closed, weight)
 
     def run(self, program: Program) -> Any:
@@ -756,7 +774,7 @@ class ValueBuilder:
             if self.allow_cycles and self.total_weight() <= MAX_CYCLE_WEIGHT:
                 self.add(self.stack[1 + (arg >> 1) % (len(self.stack) - 1)], 1)
             return
-        weight = self.weight_by_id.get(id(self.last), 1)
+        weight = self.last_weight
         if self.total_weight() + weight <= MAX_WEIGHT:
             self.add(self.last, weight)
 
@@ -825,7 +843,7 @@ def check_dumps(data: bytes) -> None:
         ours_call = lambda: pyjsonfast.dumps(value, **kw)  # noqa: E731
         theirs_call = lambda: json.dumps(value, **kw)  # noqa: E731
     theirs = outcome(theirs_call)
-    ours = outcome(ours_call)
+    ours = our_outcome(ours_call)
     if (
         isinstance(theirs, Raised)
         and isinstance(theirs.error, RecursionError)
@@ -877,6 +895,17 @@ def feed_all(
     decoder_class: type[Any], chunks: list[Any]
 ) -> tuple[list[Any], Optional[BaseException]]:
     """The values a StreamDecoder gives for these chunks, and the error it raised, if any."""
+    global ours_seconds
+    start = time.perf_counter()
+    try:
+        return feed_chunks(decoder_class, chunks)
+    finally:
+        ours_seconds += time.perf_counter() - start
+
+
+def feed_chunks(
+    decoder_class: type[Any], chunks: list[Any]
+) -> tuple[list[Any], Optional[BaseException]]:
     values: list[Any] = []
     decoder = decoder_class()
     try:
