@@ -14,11 +14,10 @@ signatures are typeshed's for json, plus our keyword-only extensions.
 from __future__ import annotations
 
 import json as _json
-from importlib.machinery import EXTENSION_SUFFIXES
 from json import detect_encoding
-from typing import Any, Callable, Optional, Protocol, Union, overload
 
 from . import _decoder, _encoder
+from ._buffer import COMPILED as _COMPILED
 from ._fragment import Fragment
 from ._sinks import sink, writes_bytes
 from ._version import __version__
@@ -47,28 +46,37 @@ __all__ = [
 ]
 
 # True exactly when the mypyc extension is what got imported (not the .py twin).
-__compiled__: bool = (_decoder.__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))
+__compiled__: bool = _COMPILED
+
+# typing is for the type checker only: importing it would add some 2.5 ms to
+# every start-up (json does not import it). At run time overload is a no-op:
+# the implementation, defined last, is what each name holds.
+TYPE_CHECKING = False
+if not TYPE_CHECKING:
+
+    def overload(function: object) -> object:
+        return function
 
 
-class _SupportsWrite(Protocol):
-    """What dump needs of fp, as json: a write(str) method."""
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional, Protocol, Union, overload
 
-    def write(self, s: str, /) -> object: ...
+    class _SupportsWrite(Protocol):
+        """What dump needs of fp, as json: a write(str) method."""
 
+        def write(self, s: str, /) -> object: ...
 
-class _SupportsWriteBytes(Protocol):
-    """What dump needs of a binary fp: a write(bytes) method."""
+    class _SupportsWriteBytes(Protocol):
+        """What dump needs of a binary fp: a write(bytes) method."""
 
-    def write(self, s: bytes, /) -> object: ...
+        def write(self, s: bytes, /) -> object: ...
 
+    class _SupportsRead(Protocol):
+        """What load needs of fp, as json: a read() returning the whole document."""
 
-class _SupportsRead(Protocol):
-    """What load needs of fp, as json: a read() returning the whole document."""
+        def read(self) -> Union[str, bytes, bytearray]: ...
 
-    def read(self) -> Union[str, bytes, bytearray]: ...
-
-
-_Document = Union[str, bytes, bytearray, memoryview]
+    _Document = Union[str, bytes, bytearray, memoryview]
 
 
 # --- writing ---------------------------------------------------------------------------------

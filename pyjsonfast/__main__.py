@@ -14,11 +14,14 @@ from __future__ import annotations
 import argparse
 import platform
 import sys
-from collections.abc import Iterator
-from typing import IO, Any, NoReturn, Optional
 
 from . import JSONDecodeError, __compiled__, __version__, dump, iterload, loads
 from ._decoder import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, check_max_depth
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only (see _buffer)
+    from collections.abc import Iterator
+    from typing import IO, Any, NoReturn, Optional
 
 EXIT_INVALID = 1  # the input is not valid JSON (or not UTF-8)
 EXIT_USAGE = 2  # bad arguments, missing/unreadable/unwritable file (argparse uses 2 too)

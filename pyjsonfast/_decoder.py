@@ -32,11 +32,8 @@ import json
 import json.decoder
 import json.scanner
 import sys
-from typing import Any, Callable, Final, Protocol, Union, cast, final
 
-from mypy_extensions import i64
-
-from ._buffer import StringWriter
+from ._buffer import COMPILED, StringWriter
 from ._errors import JSONDecodeError, JSONDepthError
 from ._scanner import (
     BACKSLASH,
@@ -55,6 +52,15 @@ from ._scanner import (
     ZERO,
     Scanner,
 )
+
+if not COMPILED:  # typing at run time only where it runs (see _buffer)
+    from typing import Any, Callable, Final, Union, cast, final
+
+    from mypy_extensions import i64
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._protocols import CapturedOptions
 
 __all__ = [
     "DEFAULT_MAX_DEPTH",
@@ -780,24 +786,13 @@ JSON_PARSE_CONSTANT: Final[object] = getattr(
 C_SCANNER_TYPE: Final[object] = getattr(json.scanner, "c_make_scanner", None)
 
 
-class CapturedOptions(Protocol):
-    """The read-only attributes of json's C scanner."""
-
-    object_hook: object
-    parse_float: object
-    parse_int: object
-    parse_constant: object
-    strict: object
-    object_pairs_hook: object
-
-
 def options_from_c_scanner(scanner: object) -> Options | None:
     """The Options of a json.JSONDecoder whose scan_once is json's C scanner (it
     captured the decoder's hooks and strict at __init__, as we must); None when
     scan_once is anything else."""
     if C_SCANNER_TYPE is None or type(scanner) is not C_SCANNER_TYPE:
         return None
-    captured = cast(CapturedOptions, scanner)
+    captured = cast("CapturedOptions", scanner)
     return parse_options(
         captured.object_hook,
         captured.parse_float,

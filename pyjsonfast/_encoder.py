@@ -27,9 +27,6 @@ from __future__ import annotations
 
 import json.encoder as _json_encoder
 import sys
-from typing import Callable, Final, Iterable, Optional, Protocol, cast, final
-
-from mypy_extensions import i64
 
 from ._buffer import COMPILED, StringWriter
 from ._floatrepr import SELF_CHECK_PASSED, write_float_repr
@@ -45,6 +42,15 @@ from ._scalars import (
     write_true,
 )
 from ._subclasses import tp_name, write_dict_subclass, write_list_subclass
+
+if not COMPILED:  # typing at run time only where it runs (see _buffer)
+    from typing import Callable, Final, Iterable, Optional, cast, final
+
+    from mypy_extensions import i64
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._protocols import EncoderAttributes
 
 __all__ = [
     "Writer",
@@ -688,28 +694,13 @@ def encode_with_options(
     ).encode(obj)
 
 
-class EncoderAttributes(Protocol):
-    """What json's JSONEncoder.iterencode reads of the encoder (typed object: they
-    are whatever the user set, checked as the writer takes them)."""
-
-    item_separator: object
-    key_separator: object
-    indent: object
-    sort_keys: object
-    skipkeys: object
-    ensure_ascii: object
-    allow_nan: object
-    check_circular: object
-    default: object
-
-
 def writer_for_encoder(encoder: object, one_shot: bool, utf8: bool = False) -> Writer:
     """The writer that imitates encoder.iterencode(o, _one_shot=one_shot) for a
     json.JSONEncoder (ours, json's or a subclass's) whose encode and iterencode are
     json's own: built from the attributes json's iterencode reads, default()
     included, so an override of default (or a default= argument) is honoured;
     and our JSONEncoder's native_types."""
-    options = cast(EncoderAttributes, encoder)
+    options = cast("EncoderAttributes", encoder)
     indent = options.indent
     return Writer(
         item_separator=_check_separator(options.item_separator, "item_separator"),

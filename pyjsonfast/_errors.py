@@ -4,7 +4,10 @@ the interpreter's own. Cold code: left uncompiled."""
 from __future__ import annotations
 
 import json
-from typing import Any, Union
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only (see _buffer)
+    from typing import Any, Union
 
 __all__ = ["JSONDecodeError", "JSONDepthError", "make_snippet", "move_error", "unpack_pair"]
 

@@ -6,7 +6,9 @@ and the compiled writer only checks isinstance and reads .text.
 
 from __future__ import annotations
 
-from typing import Union
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only (see _buffer)
+    from typing import Union
 
 __all__ = ["Fragment"]
 

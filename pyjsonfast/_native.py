@@ -12,14 +12,16 @@ object of its fields in definition order.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Final, Iterable, Optional, cast
-
-from mypy_extensions import i32, i64
-
-from ._buffer import StringWriter
+from ._buffer import COMPILED, StringWriter
 from ._fragment import Fragment
 from ._scalars import utf8_text
 
+if not COMPILED:  # typing at run time only where it runs (see _buffer)
+    from typing import Any, Callable, Final, Iterable, Optional, cast
+
+    from mypy_extensions import i32, i64
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ._encoder import Writer
 

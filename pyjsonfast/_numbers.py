@@ -19,12 +19,13 @@ and the same.
 
 from __future__ import annotations
 
-from typing import Final
-
-from mypy_extensions import i64
-
 from . import _tables
-from ._buffer import read_i64_le
+from ._buffer import COMPILED, read_i64_le
+
+if not COMPILED:  # typing at run time only where it runs (see _buffer)
+    from typing import Final
+
+    from mypy_extensions import i64
 
 __all__ = ["decimal_to_float", "eisel_lemire"]
 

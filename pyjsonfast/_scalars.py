@@ -10,11 +10,13 @@ own string escapers (C on CPython, native on PyPy) and str() do it whole.
 from __future__ import annotations
 
 import json.encoder as _json_encoder
-from typing import Callable, Final, Optional, cast
-
-from mypy_extensions import i32, i64
 
 from ._buffer import COMPILED, StringWriter, read_i64_le
+
+if not COMPILED:  # typing at run time only where it runs (see _buffer)
+    from typing import Callable, Final, Optional, cast
+
+    from mypy_extensions import i32, i64
 
 __all__ = [
     "CONSTANTS_BY_CHAR",

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TYPE_CHECKING, Final, final
-
-from mypy_extensions import i64
 
 from ._buffer import COMPILED, read_i64_le
 from ._numbers import decimal_to_float
 
+if not COMPILED:  # typing at run time only where it runs (see _buffer)
+    from typing import Final, final
+
+    from mypy_extensions import i64
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ._decoder import Parser
 

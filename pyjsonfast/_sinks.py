@@ -6,7 +6,10 @@ Interpreted, shared by dump (pyjsonfast) and dump_lines (pyjsonfast.stream).
 from __future__ import annotations
 
 import io
-from typing import Any, Callable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only (see _buffer)
+    from typing import Any, Callable
 
 __all__ = ["sink", "writes_bytes"]
 

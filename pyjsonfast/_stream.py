@@ -27,10 +27,8 @@ from __future__ import annotations
 
 import gc
 import json
-from typing import Callable, Final, Iterable, Union, final
 
-from mypy_extensions import i64
-
+from ._buffer import COMPILED
 from ._decoder import (
     GC_PAUSE_MIN_BYTES,
     PAUSE_GC_ALLOWED,
@@ -56,6 +54,11 @@ from ._scanner import (
     TAB,
 )
 
+if not COMPILED:  # typing at run time only where it runs (see _buffer)
+    from typing import Callable, Final, Iterable, Union, final
+
+    from mypy_extensions import i64
+
 __all__ = ["LineStream", "ValueStream", "write_lines"]
 
 # What the boundary scanner is in, between chunks.
@@ -71,8 +74,6 @@ TEXT: Final = 1
 BINARY: Final = 2
 
 UTF8_BOM: Final = b"\xef\xbb\xbf"
-
-Chunk = Union[str, bytes, bytearray, memoryview]
 
 
 def is_delimiter(c: i64) -> bool:

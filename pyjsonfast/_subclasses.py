@@ -19,12 +19,16 @@ Each writer takes the Writer and o's own nesting depth.
 from __future__ import annotations
 
 import json.encoder as _json_encoder
-from typing import TYPE_CHECKING, Any, Final, Iterable, cast
 
-from mypy_extensions import i64
-
+from ._buffer import COMPILED
 from ._errors import unpack_pair
 
+if not COMPILED:  # typing at run time only where it runs (see _buffer)
+    from typing import Any, Final, Iterable, cast
+
+    from mypy_extensions import i64
+
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ._encoder import Writer
 

@@ -7,7 +7,9 @@ builder, regenerate this file with `PYTHONPATH=. python tests/test_tables.py`.
 
 from __future__ import annotations
 
-from typing import Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = ["G_TABLE", "POWERS_OF_FIVE"]
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 import json.decoder
-from typing import Any, Callable, Final, Optional
 
 from . import _decoder
 from ._errors import JSONDecodeError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only (see _buffer)
+    from typing import Any, Callable, Final, Optional
 
 __all__ = ["JSONDecodeError", "JSONDecoder"]
 

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring, encode_basestring_ascii
-from typing import Any, Callable, Final, Iterator, Optional, Union
 
 from . import _encoder
 from ._fragment import Fragment
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only (see _buffer)
+    from collections.abc import Iterator
+    from typing import Any, Callable, Final, Optional, Union
 
 __all__ = ["Fragment", "JSONEncoder", "encode_basestring", "encode_basestring_ascii"]
 

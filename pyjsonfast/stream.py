@@ -24,11 +24,30 @@ compiled engine in _stream, which runs the parser of loads.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Iterator
-from typing import Any, Callable, Final, Optional, Protocol, Union
-
 from . import _decoder, _encoder, _stream
 from ._sinks import sink, writes_bytes
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only (see _buffer)
+    from collections.abc import AsyncIterator, Iterable, Iterator
+    from typing import Any, Callable, Final, Optional, Protocol, Union
+
+    _Chunk = Union[str, bytes, bytearray, memoryview]
+
+    class _SupportsReadChunk(Protocol):
+        """A text or binary file: read(n) returns up to n characters or bytes, and
+        nothing at the end."""
+
+        def read(self, n: int, /) -> Union[str, bytes]: ...
+
+    class _SupportsAsyncReadChunk(Protocol):
+        """An asyncio.StreamReader, or any object whose async read(n) returns up to
+        n bytes (or characters), and nothing at the end."""
+
+        async def read(self, n: int, /) -> Union[str, bytes]: ...
+
+    class _SupportsWrite(Protocol):
+        def write(self, s: Any, /) -> object: ...
 
 __all__ = ["StreamDecoder", "aiterload", "dump_lines", "iterload", "load_lines"]
 
@@ -39,27 +58,6 @@ CHUNK_SIZE: Final = 1 << 20
 # TextIOWrapper joins its 8 KiB decodes): text is read in pieces of this size and
 # gathered into blocks of CHUNK_SIZE.
 TEXT_PIECE: Final = 1 << 15
-
-_Chunk = Union[str, bytes, bytearray, memoryview]
-
-
-class _SupportsReadChunk(Protocol):
-    """A text or binary file: read(n) returns up to n characters or bytes, and
-    nothing at the end."""
-
-    def read(self, n: int, /) -> Union[str, bytes]: ...
-
-
-class _SupportsAsyncReadChunk(Protocol):
-    """An asyncio.StreamReader, or any object whose async read(n) returns up to
-    n bytes (or characters), and nothing at the end."""
-
-    async def read(self, n: int, /) -> Union[str, bytes]: ...
-
-
-class _SupportsWrite(Protocol):
-    def write(self, s: Any, /) -> object: ...
-
 
 def _options(
     object_hook: Optional[Callable[[dict[Any, Any]], Any]],

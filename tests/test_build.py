@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.machinery
 import os
 import platform
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,23 @@ def test_pure_build_is_loaded() -> None:
 @pytest.mark.skipif(not EXPECTED, reason="not run by a nox session")
 def test_installed_package_is_under_test_not_the_source_tree() -> None:
     assert Path(pyjsonfast.__file__).resolve().parent != PROJECT_ROOT / "pyjsonfast"
+
+
+@pytest.mark.skipif(not pyjsonfast.__compiled__, reason="interpreted, cast() and final() run")
+def test_compiled_import_leaves_typing_out() -> None:
+    """Start-up: compiled, `import pyjsonfast` imports neither typing nor
+    mypy_extensions (which imports it), some 2.5 ms that json does without; nor
+    _protocols, which only the type checker reads."""
+    code = (
+        "import sys; before = set(sys.modules); import pyjsonfast; "
+        "print(sorted(set(sys.modules) - before))"
+    )
+    package_parent = str(Path(pyjsonfast.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([package_parent, *sys.path])}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    imported = result.stdout.strip()
+    assert "pyjsonfast._decoder" in imported  # (the probe does see what the import brings)
+    for name in ("'typing'", "'mypy_extensions'", "'pyjsonfast._protocols'"):
+        assert name not in imported, imported
