@@ -20,6 +20,7 @@ COMPILED_MODULES = [
     "pyjsonfast/_buffer.py",
     "pyjsonfast/_numbers.py",
     "pyjsonfast/_decoder.py",
+    "pyjsonfast/_decode_api.py",
     "pyjsonfast/_scanner.py",
     "pyjsonfast/_encoder.py",
     "pyjsonfast/_scalars.py",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json as _json
 from json import detect_encoding
 
-from . import _decoder, _encoder
+from . import _decode_api, _decoder, _encoder
 from ._buffer import COMPILED as _COMPILED
 from ._fragment import Fragment
 from ._sinks import sink, writes_bytes
@@ -501,7 +501,7 @@ def _loads(
         and object_pairs_hook is None
         and not kw
     ):
-        return _decoder.loads_default(s)
+        return _decode_api.loads_default(s)
     document = _decoder.as_document(s)
     if object_hook is not None:
         kw["object_hook"] = object_hook
@@ -522,7 +522,7 @@ def _loads(
         raise
     options = _engine_options(decoder)
     if options is not None:
-        return _decoder.decode_document(document, options)
+        return _decode_api.decode_document(document, options)
     if not isinstance(document, str):
         document = document.decode(detect_encoding(document), "surrogatepass")
     return decoder.decode(document)

@@ -16,7 +16,8 @@ import platform
 import sys
 
 from . import JSONDecodeError, __compiled__, __version__, dump, iterload, loads
-from ._decoder import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, check_max_depth
+from ._decode_api import check_max_depth
+from ._decoder import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # annotations only (see _buffer)

@@ -40,9 +40,9 @@ class Fragment:
         else:
             raise TypeError(f"Fragment text must be str or bytes, not {type(text).__name__}")
         if validate:
-            from . import _decoder
+            from . import _decode_api
 
-            _decoder.loads_default(self.text)
+            _decode_api.loads_default(self.text)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.text!r})"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import json.decoder
 
-from . import _decoder
+from . import _decode_api, _decoder
 from ._errors import JSONDecodeError
 
 TYPE_CHECKING = False
@@ -58,7 +58,7 @@ class JSONDecoder(json.JSONDecoder):
             strict=strict,
             object_pairs_hook=object_pairs_hook,
         )
-        self._parse_options = _decoder.parse_options(
+        self._parse_options = _decode_api.parse_options(
             object_hook,
             parse_float,
             parse_int,
@@ -97,7 +97,7 @@ class JSONDecoder(json.JSONDecoder):
             return super().raw_decode(s, idx)
         if not isinstance(s, str):
             raise TypeError(f"first argument must be a string, not {s.__class__.__name__}")
-        return _decoder.raw_decode(s, idx, options)
+        return _decode_api.raw_decode(s, idx, options)
 
 
 # decode and raw_decode that the parser imitates exactly: json's own and ours.
@@ -119,7 +119,7 @@ def _scanner_options(decoder: json.JSONDecoder) -> Optional[_decoder.Options]:
         if scanner is decoder._scan_once_at_init:
             return decoder._parse_options
         return None
-    return _decoder.options_from_c_scanner(scanner)
+    return _decode_api.options_from_c_scanner(scanner)
 
 
 def _raw_decode_options(decoder: json.JSONDecoder) -> Optional[_decoder.Options]:

@@ -24,7 +24,7 @@ compiled engine in _stream, which runs the parser of loads.
 
 from __future__ import annotations
 
-from . import _decoder, _encoder, _stream
+from . import _decode_api, _decoder, _encoder, _stream
 from ._sinks import sink, writes_bytes
 
 TYPE_CHECKING = False
@@ -71,7 +71,7 @@ def _options(
     max_depth: Optional[int],
 ) -> _decoder.Options:
     """The parser's options for loads's keywords (checked as JSONDecoder checks them)."""
-    return _decoder.parse_options(
+    return _decode_api.parse_options(
         object_hook,
         parse_float,
         parse_int,

@@ -20,6 +20,7 @@ COMPILED_MODULES = (
     "_numbers",
     "_scanner",
     "_decoder",
+    "_decode_api",
     "_scalars",
     "_encoder",
     "_subclasses",

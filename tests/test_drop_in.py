@@ -23,7 +23,7 @@ import pytest
 import pyjsonfast
 import pyjsonfast.decoder
 import pyjsonfast.encoder
-from pyjsonfast import _decoder, _encoder
+from pyjsonfast import _decode_api, _decoder, _encoder
 
 SAMPLE: Any = {"b": [1, 2.5, None, True], "a": {"x": "é\n"}, "c": [], "d": {}}
 DOC = '{"b": [1, 2.5, null, true, 1e400], "a": {"x": "\\u00e9", "y": NaN}, "c": []}'
@@ -311,13 +311,13 @@ def test_decoder_classes_give_jsons_values(cls: type[json.JSONDecoder], options:
 )
 def test_json_decoder_subclass_runs_on_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[object] = []
-    real = _decoder.decode_document
+    real = _decode_api.decode_document
 
     def spy(s: str | bytes, options: _decoder.Options) -> object:
         calls.append(s)
         return real(s, options)
 
-    monkeypatch.setattr(_decoder, "decode_document", spy)
+    monkeypatch.setattr(_decode_api, "decode_document", spy)
     assert pyjsonfast.loads('{"b": 1, "a": 2}', cls=StdDecoderWithHook) == [("a", 2), ("b", 1)]
     assert pyjsonfast.loads(b"[1]", cls=json.JSONDecoder) == [1]
     assert calls == ['{"b": 1, "a": 2}', b"[1]"]
@@ -467,4 +467,4 @@ def test_truthy_flags_are_accepted_as_in_json() -> None:
 
 def test_engine_entry_points_exist() -> None:
     # The public layer hands off to these; keep them importable by name.
-    assert callable(_decoder.decode_document) and callable(_encoder.encode_with_options)
+    assert callable(_decode_api.decode_document) and callable(_encoder.encode_with_options)
