@@ -220,6 +220,9 @@ class Writer:
         # full. Interpreted, encode() does not chunk: len() of the stand-in
         # buffer is a Python call, and its memory is not librt's.
         self.parts: list[str] = []
+        # The same as UTF-8 bytes, for encode_bytes in utf8 mode.
+        self.chunks_as_bytes = False
+        self.byte_parts: list[bytes] = []
         self.chunked = _CHUNK_ENCODE
         self.chunk_chars: i64 = _ENCODE_CHUNK_CHARS
 
@@ -238,10 +241,21 @@ class Writer:
 
     def encode_bytes(self, o: object) -> bytes:
         """o's JSON text as UTF-8."""
-        text = self.encode(o)
-        if self.utf8:
-            return text.encode("latin-1")  # one byte per character: a copy
-        return text.encode("utf-8")
+        if not self.utf8:
+            return self.encode(o).encode("utf-8")
+        # One byte per character: each full chunk is copied to bytes as it is
+        # flushed and the bytes are joined once. (Joining the text and then
+        # encoding it made two large fresh blocks, whose page faults cost as
+        # much as the copying.)
+        self.chunks_as_bytes = True
+        self.run(o)
+        last = self.buf.getvalue().encode("latin-1")
+        parts = self.byte_parts
+        if len(parts) == 0:
+            return last
+        parts.append(last)
+        self.byte_parts = []
+        return b"".join(parts)
 
     def stream(self, o: object, sink: Callable[[str], object]) -> None:
         """Write o into sink in chunks."""
@@ -264,6 +278,7 @@ class Writer:
         # errors are not chained to the first (PyPy cannot at the recursion limit).
         self.buf = StringWriter()
         self.parts = []
+        self.byte_parts = []
         self.markers = set()
         self.marking_all = True
         self.max_depth = min(_MAX_DEPTH, sys.getrecursionlimit())
@@ -282,7 +297,10 @@ class Writer:
             self.buf = StringWriter()
             sink = self.sink
             if sink is None:
-                self.parts.append(chunk)
+                if self.chunks_as_bytes:
+                    self.byte_parts.append(chunk.encode("latin-1"))
+                else:
+                    self.parts.append(chunk)
             else:
                 self.flushed = True
                 sink(chunk)

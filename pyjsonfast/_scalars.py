@@ -89,7 +89,7 @@ def _write_u_escape(buf: StringWriter, c: i64) -> None:
 _SHORT_RUN: Final[i64] = 12
 
 # Strings at least this long are first scanned 8 bytes at a time (when ASCII).
-_WORD_SCAN_MIN_LEN: Final[i64] = 32
+_WORD_SCAN_MIN_LEN: Final[i64] = 16
 _ONES: Final[i64] = 0x0101010101010101
 
 
@@ -253,7 +253,20 @@ def _write_escaped_unicode(buf: StringWriter, s: str, utf8: bool) -> None:
             text = s if len(data) == n else data.decode("latin-1")
             _write_escaped_bytes(buf, text, data, _UNICODE_ESCAPES, False)
             return
+    # Up to the first character to write otherwise, nothing is written: with
+    # none (most short strings), s as is.
+    plain_below: i64 = 0x80 if utf8 else 0x110000
+    while i < n:
+        c0: i64 = ord(s[i])
+        if 0x20 <= c0 < plain_below and c0 != 34 and c0 != 92:
+            i += 1
+        else:
+            break
     buf.append(34)
+    if i == n:
+        buf.write(s)
+        buf.append(34)
+        return
     while i < n:
         c: i64 = ord(s[i])
         if c >= 0x20 and c != 34 and c != 92:

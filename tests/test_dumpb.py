@@ -100,6 +100,25 @@ def test_dumpb_writes_utf8() -> None:
     assert type(pyjsonfast.dumpb([])) is bytes
 
 
+def test_dumpb_of_a_long_document_is_joined_from_chunks() -> None:
+    """Output past the writer's chunk size (64K characters) is copied to bytes a
+    chunk at a time; the pieces join to dumps's text, and a cycle found after
+    chunks went out still raises json's error."""
+    value = {"text": ["\u00e9t\u00e9 \U0001f600 plain ascii " * 40] * 600, "n": list(range(9000))}
+    assert len(json.dumps(value, ensure_ascii=False)) > 4 * 65536
+    assert pyjsonfast.dumpb(value) == json.dumps(value, ensure_ascii=False).encode()
+    indented = json.dumps(value, ensure_ascii=False, indent=2)
+    assert pyjsonfast.dumpb(value, indent=2) == indented.encode()
+    deep: list[Any] = []
+    inner = deep
+    for _ in range(40):
+        inner.append([])
+        inner = inner[0]
+    inner.append(deep)  # a cycle below where the writer starts marking
+    with pytest.raises(ValueError, match="Circular reference detected"):
+        pyjsonfast.dumpb([value, deep])
+
+
 @pytest.mark.parametrize("text", ["\ud800", "ab\udfffc", "é\ud83d", "x" * 40 + "\udc00" + "é" * 40])
 @pytest.mark.parametrize("as_key", [False, True])
 def test_lone_surrogate_is_a_clear_error(text: str, as_key: bool) -> None:
