@@ -46,7 +46,7 @@ from ._subclasses import tp_name, write_dict_subclass, write_list_subclass
 if not COMPILED:  # typing at run time only where it runs (see _buffer)
     from typing import Callable, Final, Iterable, Optional, cast, final
 
-    from mypy_extensions import i64
+    from mypy_extensions import i32, i64
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -183,6 +183,13 @@ class Writer:
             indent = utf8_text(indent) if indent is not None else None
         self.native_types = native_types
         self.item_separator = item_separator
+        # An item separator of one or two ASCII characters (", ", ","), written
+        # by appends (inline stores) rather than a write (a call into librt).
+        short = 1 <= len(item_separator) <= 2 and item_separator.isascii()
+        self.separator_head: i32 = i32(ord(item_separator[0])) if short else -1
+        self.separator_tail: i32 = (
+            i32(ord(item_separator[1])) if short and len(item_separator) == 2 else -1
+        )
         self.key_separator = key_separator
         self.indent = indent
         # Separators for nesting level i: item_separator + "\n" + indent * i.
@@ -472,10 +479,16 @@ class Writer:
         else:
             buf.append(91)  # [
             separator = self.item_separator
+        head = self.separator_head if not indented else -1
+        tail = self.separator_tail
         first = True
         for value in lst:
             if first:
                 first = False
+            elif head >= 0:
+                buf.append(head)
+                if tail >= 0:
+                    buf.append(tail)
             else:
                 buf.write(separator)
             if type(value) is str:  # the commonest value, spared a call
