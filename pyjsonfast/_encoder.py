@@ -470,7 +470,8 @@ class Writer:
         if len(lst) == 0:
             buf.write("[]")
             return
-        self.enter(identity, depth)
+        if depth >= _MARKERS_FROM_DEPTH or depth > self.max_depth or self.markers is not None:
+            self.enter(identity, depth)  # (above, it would do nothing: spared the call)
         indented = self.indent is not None
         if indented:
             self.newline(depth)
@@ -502,7 +503,8 @@ class Writer:
             buf.write(self.list_closers[depth])
         else:
             buf.append(93)  # ]
-        self.leave(identity)
+        if self.markers is not None:
+            self.leave(identity)
 
     def key_text(self, key: object) -> Optional[str]:
         """A non-str key as json converts it (unquoted); None when skipped."""
@@ -548,7 +550,8 @@ class Writer:
         if len(d) == 0:
             buf.write("{}")
             return
-        self.enter(d, depth)
+        if depth >= _MARKERS_FROM_DEPTH or depth > self.max_depth or self.markers is not None:
+            self.enter(d, depth)  # (as in write_list)
         indented = self.indent is not None
         if indented:
             self.newline(depth)
@@ -611,7 +614,8 @@ class Writer:
             buf.write(self.dict_closers[depth])
         else:
             buf.append(125)  # }
-        self.leave(d)
+        if self.markers is not None:
+            self.leave(d)
 
 
 # --- entry points: the public layer (pyjsonfast, pyjsonfast.encoder) calls these ------------
