@@ -36,10 +36,15 @@ __all__ = ["tp_name", "write_dict_subclass", "write_list_subclass"]
 
 
 def tp_name(o: object) -> str:
-    """What json's C encoder prints for type(o) (tp_name), uncut."""
+    """What json's C encoder prints for type(o) (tp_name), uncut: a class made by a
+    class statement has its bare name there; a C type, static or made from a spec
+    (decimal.Decimal from 3.13 on), its dotted name, builtins' bare. (A C type made
+    from a spec but left mutable cannot be told from a class: bare too.)"""
     t = type(o)
-    heap_type = (t.__flags__ & (1 << 9)) != 0  # Py_TPFLAGS_HEAPTYPE: a bare name
-    if not heap_type and t.__module__ != "builtins":
+    flags = t.__flags__
+    heap_type = (flags & (1 << 9)) != 0  # Py_TPFLAGS_HEAPTYPE
+    immutable = (flags & (1 << 8)) != 0  # Py_TPFLAGS_IMMUTABLETYPE (3.10+): not a class
+    if (immutable or not heap_type) and t.__module__ != "builtins":
         return f"{t.__module__}.{t.__name__}"
     return t.__name__
 

@@ -349,8 +349,16 @@ def test_skipkeys(indent: Any) -> None:
 
 def test_bad_key_type_message_names_the_type() -> None:
     import datetime
+    import decimal
+    import fractions
+    import re
 
-    for key in [(1,), datetime.date(2020, 1, 1), Point(1, 2), b"bytes"]:
+    keys: list[object] = [(1,), datetime.date(2020, 1, 1), Point(1, 2), b"bytes"]
+    # C types made from a spec (heap types: dotted in json's C message, not bare as a
+    # class's; decimal.Decimal is one from 3.13 on), a Python class, a type.
+    keys += [decimal.Decimal("1.5"), re.compile("a"), fractions.Fraction(1, 3), int, object()]
+    keys.append(frozenset({1}))
+    for key in keys:
         assert_same_as_json({key: 1})
         assert_same_as_json({key: 1}, indent=1)
 
