@@ -135,7 +135,7 @@ class Parser:
         # or a str's ASCII projection): strings are then sliced from text.
         # Otherwise data is UTF-8 and strings are decoded from it.
         self.char_offsets = char_offsets
-        self.scanner: Scanner = SCANNER
+        self.scanner: Scanner = SCANNER.for_document(data)
         self.strict = options.strict
         self.allow_nan = options.allow_nan
         self.reject_duplicate_keys = options.reject_duplicate_keys
