@@ -18,7 +18,8 @@ building Python objects directly. It scans bytes:
 The few inner loops whose best form differs between builds (string and
 whitespace runs, numbers, keys, floats) are methods of a Scanner chosen once at
 import, in _scanner: word-at-a-time loops, typed floats and a key cache when
-compiled by mypyc; regular expressions on uncompiled CPython; plain loops on PyPy.
+compiled by mypyc; regular expressions on uncompiled CPython; bytes.find and
+bytes.lstrip on PyPy.
 
 Nesting is counted by the parser (max_depth), so compiled code never recurses
 deep enough to overflow the C stack; uncompiled, Python's own RecursionError is

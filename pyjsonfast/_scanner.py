@@ -3,7 +3,8 @@
 One Scanner is chosen once at import (SCANNER): WordScanner when compiled by
 mypyc (8 bytes at a time, typed floats, a key cache looked up by raw bytes),
 RegexScanner on uncompiled CPython (C regular expressions beat interpreted
-loops), the plain Scanner on PyPy (its JIT likes plain loops). The parser
+loops), FindScanner on PyPy (bytes.find and bytes.lstrip: its JIT makes a loop
+entered per string or whitespace run costly). The parser
 (_decoder) calls them for string and whitespace runs, numbers, keys and floats,
 and they read the grammar's byte values from here.
 """
