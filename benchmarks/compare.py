@@ -38,6 +38,7 @@ import decimal
 import enum
 import functools
 import importlib
+import importlib.util
 import json
 import math
 import os
@@ -48,7 +49,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -524,6 +524,8 @@ IMPORT_MODULES = ("json", "pyjsonfast", "simplejson", "ujson", "orjson", "msgspe
 
 def peak_traced_bytes(body: Body) -> int:
     """Peak bytes tracemalloc sees allocated while body runs, its result included."""
+    import tracemalloc  # not on PyPy: main() skips the report there
+
     tracemalloc.start()
     try:
         tracemalloc.reset_peak()
@@ -683,7 +685,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     if "native_types" in ops:
         native_report(libs, args.repeat, args.min_time, out)
     if "memory" in ops:
-        memory_report(libs, docs, out)
+        if importlib.util.find_spec("_tracemalloc") is None:
+            interpreter = platform.python_implementation()
+            out(f"\n### {REPORTS['memory']}: skipped ({interpreter} has no tracemalloc)")
+        else:
+            memory_report(libs, docs, out)
     if "import_time" in ops:
         import_time_report(out)
     if "streams" in ops:

@@ -18,7 +18,8 @@ building Python objects directly. It scans bytes:
 The few inner loops whose best form differs between builds (string and
 whitespace runs, numbers, keys, floats) are methods of a Scanner chosen once at
 import, in _scanner: word-at-a-time loops, typed floats and a key cache when
-compiled by mypyc; regular expressions on uncompiled CPython; plain loops on PyPy.
+compiled by mypyc; regular expressions on uncompiled CPython; bytes.find and
+bytes.lstrip on PyPy.
 
 Nesting is counted by the parser (max_depth), so compiled code never recurses
 deep enough to overflow the C stack; uncompiled, Python's own RecursionError is
@@ -130,7 +131,7 @@ class Parser:
         # or a str's ASCII projection): strings are then sliced from text.
         # Otherwise data is UTF-8 and strings are decoded from it.
         self.char_offsets = char_offsets
-        self.scanner: Scanner = SCANNER
+        self.scanner: Scanner = SCANNER.for_document(data)
         self.strict = options.strict
         self.allow_nan = options.allow_nan
         self.reject_duplicate_keys = options.reject_duplicate_keys

@@ -3,7 +3,8 @@
 One Scanner is chosen once at import (SCANNER): WordScanner when compiled by
 mypyc (8 bytes at a time, typed floats, a key cache looked up by raw bytes),
 RegexScanner on uncompiled CPython (C regular expressions beat interpreted
-loops), the plain Scanner on PyPy (its JIT likes plain loops). The parser
+loops), FindScanner on PyPy (bytes.find and bytes.lstrip: its JIT makes a loop
+entered per string or whitespace run costly). The parser
 (_decoder) calls them for string and whitespace runs, numbers, keys and floats,
 and they read the grammar's byte values from here.
 """
@@ -100,6 +101,11 @@ class Scanner:
                 return i
             i += 1
         return end
+
+    def for_document(self, data: bytes) -> Scanner:
+        """The scanner for one parse of data: this one (FindScanner may pick a
+        faster one for data)."""
+        return self
 
     def count_newlines(self, data: bytes, start: i64, end: i64) -> i64:
         """How many newline bytes data[start:end] holds."""
@@ -239,12 +245,24 @@ class RegexScanner(Scanner):
         if found is None:
             raise parser.error("Expecting value", start)
         stop: i64 = found.end()
-        text = parser.chunk(start, stop)
-        if found.group(2) is not None or found.group(3) is not None:
+        document = parser.text
+        if parser.char_offsets and document is not None:
+            text = document[start:stop]  # chunk inline: one interpreted call fewer
+        else:
+            text = parser.chunk(start, stop)
+        if found.lastindex != 1:  # a fraction or an exponent (group 2 or 3) matched
             parse_float = parser.parse_float
             return (float(text) if parse_float is None else parse_float(text)), stop
         parse_int = parser.parse_int
         return (int(text) if parse_int is None else parse_int(text)), stop
+
+    def key(self, parser: Parser, start: i64, stop: i64) -> str:
+        # chunk and shared_key inline: two interpreted calls fewer per key.
+        text = parser.text
+        if parser.char_offsets and text is not None:
+            key = text[start:stop]
+            return parser.memo.setdefault(key, key)
+        return parser.shared_key(parser.chunk(start, stop))
 
     def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
         found = self.plain_run.match(data, i)
@@ -260,6 +278,52 @@ class RegexScanner(Scanner):
         found = self.structure_free_run.match(data, i)
         assert found is not None
         return found.end()
+
+
+class FindScanner(Scanner):
+    """PyPy: its JIT makes a Python loop entered once per string or whitespace
+    run cost some 100 ns on top of its bytes (twitter: a third of loads), while
+    bytes.find and bytes.lstrip run at RPython speed: runs are found with them."""
+
+    def __init__(self) -> None:
+        # Control bytes other than newline: in a document without any (nearly
+        # every one; the search costs ~0.6 ns a byte), a string's plain run ends
+        # at its first quote, backslash or newline, each found by bytes.find.
+        self.control_but_newline = re.compile(b"[\x00-\x09\x0b-\x1f]")
+        self.without_controls: Scanner = self
+
+    def for_document(self, data: bytes) -> Scanner:
+        if self.control_but_newline.search(data) is None:
+            return self.without_controls
+        return self
+
+    def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
+        # Indentation comes in runs of tens of bytes: strip 64 at a time.
+        while i < end:
+            window = data[i : min(i + 64, end)]
+            run: i64 = len(window) - len(window.lstrip(b" \t\n\r"))
+            i += run
+            if run < len(window):
+                return i
+        return end
+
+
+@final
+class NewlineOnlyFindScanner(FindScanner):
+    """FindScanner for a document whose only control byte is newline (the
+    parser's for_document picks it): string runs by bytes.find alone."""
+
+    def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
+        stop: i64 = data.find(b'"', i, end)
+        if stop < 0:
+            stop = end
+        backslash: i64 = data.find(b"\\", i, stop)
+        if backslash >= 0:
+            stop = backslash
+        newline: i64 = data.find(b"\n", i, stop)
+        if newline >= 0:
+            return newline
+        return stop
 
 
 @final
@@ -569,7 +633,9 @@ def choose_scanner() -> Scanner:
         return WordScanner()
     if sys.implementation.name == "cpython":
         return RegexScanner()
-    return Scanner()
+    scanner = FindScanner()
+    scanner.without_controls = NewlineOnlyFindScanner()
+    return scanner
 
 
 SCANNER: Final[Scanner] = choose_scanner()

@@ -393,6 +393,25 @@ def test_strict_false_allows_control_characters() -> None:
     assert pyjsonfast.JSONDecoder(strict=False).decode(doc) == ["a\tb\x00c\x1f", "\n"]
 
 
+@pytest.mark.parametrize(
+    "doc",
+    [
+        '[\n "ab\ncd", "e"]',  # newline the only control byte (PyPy scans by bytes.find)
+        '{\n "k\ney": 1}',
+        '[\n "ab\tcd",\n "e\nf"]',  # other control bytes too
+        '[\r\n "ab\x01", "é\n"]',
+        '["é\\n\n"]',
+    ],
+)
+def test_control_characters_in_strings_with_and_without_others(doc: str) -> None:
+    for document in (doc, doc.encode()):
+        assert like_json(outcome(pyjsonfast.loads, document), outcome(json.loads, document))
+        assert like_json(
+            outcome(pyjsonfast.loads, document, strict=False),
+            outcome(json.loads, document, strict=False),
+        )
+
+
 def test_allow_nan_false() -> None:
     for doc in ("NaN", "[Infinity]", '{"a": -Infinity}'):
         with pytest.raises(pyjsonfast.JSONDecodeError) as info:

@@ -64,6 +64,8 @@ EXPECTED_ERRORS = [
     ('"\\ud800\\"', "Unterminated string starting at", 0),
     ('"\x01"', "Invalid control character at", 1),
     ('"é\x01"', "Invalid control character at", 2),
+    ('[\n "ab\ncd"]', "Invalid control character at", 6),
+    ('[\n "é\\n\tcd"]', "Invalid control character at", 7),
     ('["日本", x]', "Expecting value", 7),
     ('{"é": 1 x', "Expecting ',' delimiter", 8),
     ("\ufeff1", "Unexpected UTF-8 BOM (decode using utf-8-sig)", 0),
