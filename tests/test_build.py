@@ -70,20 +70,28 @@ def test_installed_package_is_under_test_not_the_source_tree() -> None:
 
 
 @pytest.mark.skipif(not pyjsonfast.__compiled__, reason="interpreted, cast() and final() run")
-def test_compiled_import_leaves_typing_out() -> None:
+def test_compiled_import_leaves_typing_out(tmp_path: Path) -> None:
     """Start-up: compiled, `import pyjsonfast` imports neither typing nor
     mypy_extensions (which imports it), some 2.5 ms that json does without; nor
     _protocols, which only the type checker reads."""
     code = (
         "import sys; before = set(sys.modules); import pyjsonfast; "
-        "print(sorted(set(sys.modules) - before))"
+        "print(pyjsonfast.__file__, sorted(set(sys.modules) - before))"
     )
+    # The pyjsonfast under test, not a source tree in the working directory ('' comes
+    # first on the path of `python -c`): run elsewhere, its folder first.
     package_parent = str(Path(pyjsonfast.__file__).resolve().parent.parent)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([package_parent, *sys.path])}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=tmp_path,
     )
-    imported = result.stdout.strip()
+    imported_from, imported = result.stdout.strip().split(" ", 1)
+    assert Path(imported_from).resolve() == Path(pyjsonfast.__file__).resolve()
     assert "pyjsonfast._decoder" in imported  # (the probe does see what the import brings)
     for name in ("'typing'", "'mypy_extensions'", "'pyjsonfast._protocols'"):
         assert name not in imported, imported
