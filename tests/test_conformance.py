@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from fuzz_targets import same_value
 from shared_data import shared_files
-from test_decode_support import HAVE_C_JSON, like_json, outcome, same_value
+from test_decode_support import HAVE_C_JSON, like_json, outcome
 
 import pyjsonfast
 

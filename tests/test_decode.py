@@ -12,9 +12,10 @@ from collections import OrderedDict
 from typing import Any
 
 import pytest
+from fuzz_targets import same_value
 from hypothesis import given
 from hypothesis import strategies as st
-from test_decode_support import like_json, outcome, same_value
+from test_decode_support import like_json, outcome
 
 import pyjsonfast
 from pyjsonfast import _numbers

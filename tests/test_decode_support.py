@@ -4,40 +4,13 @@ from __future__ import annotations
 
 import json
 import json.scanner
-import math
 from typing import Any, Callable
+
+from fuzz_targets import same_value
 
 # Error messages and positions are json's C scanner's: compare with json only
 # where that scanner is what json uses (CPython). PyPy's json words them differently.
 HAVE_C_JSON = getattr(json.scanner, "c_make_scanner", None) is not None
-
-
-def same_value(a: Any, b: Any) -> bool:
-    """Equal values of the same types, all the way down (1, 1.0 and True differ;
-    NaN equals NaN; -0.0 differs from 0.0; dict key order matters). Iterative, so
-    deeply nested documents compare too."""
-    pending = [(a, b)]
-    while pending:
-        x, y = pending.pop()
-        if type(x) is not type(y):
-            return False
-        if isinstance(x, float):
-            if math.isnan(x) or math.isnan(y):
-                if not (math.isnan(x) and math.isnan(y)):
-                    return False
-            elif x != y or math.copysign(1.0, x) != math.copysign(1.0, y):
-                return False
-        elif isinstance(x, (list, tuple)):
-            if len(x) != len(y):
-                return False
-            pending.extend(zip(x, y))
-        elif isinstance(x, dict):
-            if list(x) != list(y):
-                return False
-            pending.extend((x[k], y[k]) for k in x)
-        elif x != y:
-            return False
-    return True
 
 
 def outcome(loads: Callable[..., Any], doc: Any, **kw: Any) -> tuple[Any, ...]:

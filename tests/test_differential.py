@@ -8,52 +8,24 @@ text gives the same value as json's round trip. The "ci" hypothesis profile
 
 from __future__ import annotations
 
-import enum
 import io
 import json
 import math
 from typing import Any, Callable
 
+from fuzz_targets import (
+    Level,
+    Opaque,
+    TaggedDict,
+    TaggedFloat,
+    TaggedInt,
+    TaggedList,
+    TaggedStr,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
 import pyjsonfast
-
-
-class Level(enum.IntEnum):
-    LOW = 1
-    HIGH = 2**40
-
-
-class TaggedInt(int):
-    def __repr__(self) -> str:
-        return "TaggedInt"
-
-
-class TaggedFloat(float):
-    def __repr__(self) -> str:
-        return "TaggedFloat"
-
-
-class TaggedStr(str):
-    def __str__(self) -> str:
-        return "TaggedStr"
-
-
-class TaggedList(list):  # type: ignore[type-arg]
-    pass
-
-
-class TaggedDict(dict):  # type: ignore[type-arg]
-    pass
-
-
-class Opaque:
-    """Not serialisable without default."""
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-
 
 # All of Unicode, lone surrogates included; short strings mostly, some long ones.
 characters = st.characters(blacklist_categories=())

@@ -11,33 +11,18 @@ counts: the machine is shared.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import time
 from pathlib import Path
-from types import ModuleType
 from typing import Callable
 
+import fuzz_targets  # fuzz/ is on the tests' path (pyproject.toml)
 import pytest
 
-FUZZ_DIR = Path(__file__).resolve().parent.parent / "fuzz"
+FUZZ_DIR = Path(fuzz_targets.__file__).resolve().parent
 CORPUS_DIR = FUZZ_DIR / "corpus"
 HANG_SECONDS = 1.0
 MAX_INPUT = 65536 + 16  # the fuzzer's -max_len, with some room for a target's header
-
-
-def load_fuzz_targets() -> ModuleType:
-    """fuzz/fuzz_targets.py (not a package: fuzz/ is not on sys.path)."""
-    spec = importlib.util.spec_from_file_location("fuzz_targets", FUZZ_DIR / "fuzz_targets.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fuzz_targets"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-fuzz_targets = load_fuzz_targets()
 
 
 def corpus_cases() -> list[object]:
@@ -54,9 +39,9 @@ def corpus_cases() -> list[object]:
 
 def seconds_for(check: Callable[[bytes], None], data: bytes) -> float:
     """The seconds pyjsonfast's calls took in check(data)."""
-    setattr(fuzz_targets, "ours_seconds", 0.0)  # noqa: B010 (a module global)
+    fuzz_targets.ours_seconds = 0.0
     check(data)
-    return float(getattr(fuzz_targets, "ours_seconds"))  # noqa: B009
+    return fuzz_targets.ours_seconds
 
 
 @pytest.mark.parametrize(("target", "path"), corpus_cases())
