@@ -75,7 +75,10 @@ if not COMPILED:  # interpreted, struct reads a float's bits (see _float_bits_st
 
 
 def _mul_high(a: i64, b: i64) -> i64:
-    """floor(a * b / 2**64) for 0 <= a < 2**63 and 0 <= b < 2**61 (as in _mul)."""
+    """floor(a * b / 2**64) for 0 <= a < 2**63 and 0 <= b < 2**61 (as in _mul).
+
+    _mul's high half, written out: taken from _mul (a native tuple and its error
+    check), dumps of floats measured 2-5% slower."""
     a0 = a & _MASK_32
     a1 = a >> 32
     b0 = b & _MASK_30
