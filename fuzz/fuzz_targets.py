@@ -11,8 +11,10 @@ json is made to imitate with hooks. So is what the uncompiled build cannot help:
 Python's own recursion limit, which its recursive code meets before json's C code.
 
 Used by fuzz/run_fuzzer.py (atheris, coverage-guided on the pure build) and by
-tests/test_fuzz_corpus.py (replays fuzz/corpus/ on whatever build is installed),
-so nothing here imports atheris. The input layouts are described by
+the tests (pytest puts fuzz/ on their path): tests/test_fuzz_corpus.py replays
+fuzz/corpus/ on whatever build is installed, and the differential and decoder
+tests share the value classes and same_value. So nothing here imports atheris,
+pytest or hypothesis. The input layouts are described by
 LOADS_HEADER, DUMPS_HEADER and STREAM_HEADER; fuzz/run_fuzzer.py prefixes seed
 documents with a header.
 """
