@@ -15,6 +15,9 @@ building Python objects directly. It scans bytes:
   whole document is decoded only for an error, so invalid UTF-8 raises json's
   UnicodeDecodeError first and error positions are json's (characters).
 
+Compiled, a long str of narrow text (ASCII, Latin-1) is projected a window at a
+time instead (window_parser): no copy of the document is made.
+
 The few inner loops whose best form differs between builds (string and
 whitespace runs, numbers, keys, floats) are methods of a Scanner chosen once at
 import, in _scanner: word-at-a-time loops, typed floats and a key cache when
@@ -105,6 +108,20 @@ ESCAPES: Final[dict[int, str]] = {
 GC_PAUSE_MIN_BYTES: Final = 65536
 PAUSE_GC_ALLOWED: Final = sys.implementation.name == "cpython"
 PROJECT_STR: Final = sys.implementation.name == "cpython"
+# Compiled, a long str is parsed through a moving window of its projection (see
+# window_parser) rather than a projection of the whole: no copy of the document.
+PARSE_IN_WINDOWS: Final = COMPILED and PROJECT_STR
+# Windows hold at least this many characters, or 1/32 of the document.
+MIN_WINDOW_CHARS: Final = 8192
+NEVER: Final = 1 << 62  # a slide_at no index reaches
+# How far past a backslash an escape reaches: a surrogate pair, \uXXXX\uXXXX.
+ESCAPE_REACH: Final = 12
+
+
+class WindowEnd(ValueError):
+    """An error in a window that does not reach the document's end: perhaps a
+    token the window's end cut short (a number, a literal, a long whitespace
+    run; strings grow the window). The document is parsed again whole."""
 
 
 
@@ -144,6 +161,14 @@ class Parser:
         self.parse_constant = options.parse_constant
         # One object per distinct key (json's memo): filled by key cache misses.
         self.memo: dict[str, str] = {}
+        # A windowed parse (see window_parser) holds only a window of a str's
+        # projection: data is text[base:base + end], and the window moves on
+        # when an array or object item starts at slide_at or later.
+        self.base: i64 = 0
+        self.final = True  # the window reaches the document's end
+        self.slide_at: i64 = NEVER
+        self.window_chars: i64 = 0
+        self.length: i64 = len(data)  # the whole document's
 
     # -- text ----------------------------------------------------------------
 
@@ -152,7 +177,8 @@ class Parser:
         if self.char_offsets:
             text = self.text
             assert text is not None
-            return text[start:stop]
+            base = self.base
+            return text[base + start : base + stop]
         raw = self.data[start:stop]
         try:
             # Without an error handler, compiled code calls the UTF-8 decoder
@@ -187,14 +213,18 @@ class Parser:
 
     def char_position(self, pos: i64) -> int:
         if self.char_offsets:
-            return pos
+            return self.base + pos
         return len(self.data[:pos].decode("utf-8", "surrogatepass"))
 
-    def error(self, msg: str, pos: i64) -> JSONDecodeError:
+    def error(self, msg: str, pos: i64) -> ValueError:
+        if not self.final:
+            # Maybe an item cut by the window's end: the item is parsed again
+            # in a longer window (see slide).
+            return WindowEnd()
         doc = self.document()
         return JSONDecodeError(msg, doc, self.char_position(pos))
 
-    def missing_item_error(self, msg: str, pos: i64, closer: i64) -> JSONDecodeError:
+    def missing_item_error(self, msg: str, pos: i64, closer: i64) -> ValueError:
         """msg at pos, or, where json (3.13+) says so, its trailing-comma error at
         the comma: the container's closer right after a separating comma. Cold."""
         if TRAILING_COMMA_MESSAGES and self.depth > 0 and pos < self.end:
@@ -303,6 +333,14 @@ class Parser:
         run_start = start
         i = stop
         while True:
+            if i + ESCAPE_REACH >= end and not self.final:
+                # The string may run on past the window (or an escape be cut):
+                # lengthen the window and look again from i.
+                self.grow()
+                data = self.data
+                end = self.end
+                i = scanner.string_stop(data, i, end)
+                continue
             if i >= end:
                 raise self.error("Unterminated string starting at", start - 1)
             c: i64 = data[i]
@@ -378,13 +416,24 @@ class Parser:
             self.depth = depth - 1
             return result, i + 1
         while True:
+            if i >= self.slide_at:
+                i = self.slide(i)
+                data = self.data
+                end = self.end
+                c = data[i] if i < end else 0
             value: object
             if c == OPEN_ARRAY:
                 value, i = self.parse_array(i + 1)
+                data = self.data  # a window may have moved (and the old one is let go)
+                end = self.end
             elif c == OPEN_OBJECT:
                 value, i = self.parse_object(i + 1)
+                data = self.data
+                end = self.end
             else:
                 value, i = self.parse_scalar(i)
+                if i >= end:
+                    data, end = self.grown_window()
             result.append(value)
             c = data[i] if i < end else 0
             if c <= SPACE:
@@ -422,12 +471,19 @@ class Parser:
             c = data[i] if i < end else 0
         if c != CLOSE_OBJECT:
             while True:
+                if i >= self.slide_at:
+                    i = self.slide(i)
+                    data = self.data
+                    end = self.end
+                    c = data[i] if i < end else 0
                 if c != QUOTE:
                     raise self.missing_item_error(
                         "Expecting property name enclosed in double quotes", i, CLOSE_OBJECT
                     )
                 key_at = i
                 key, i = self.parse_key(i + 1)
+                if i >= end:
+                    data, end = self.grown_window()
                 c = data[i] if i < end else 0
                 if c != COLON:
                     i = self.skip(i)
@@ -442,10 +498,16 @@ class Parser:
                 value: object
                 if c == OPEN_ARRAY:
                     value, i = self.parse_array(i + 1)
+                    data = self.data  # a window may have moved (and the old one is let go)
+                    end = self.end
                 elif c == OPEN_OBJECT:
                     value, i = self.parse_object(i + 1)
+                    data = self.data
+                    end = self.end
                 else:
                     value, i = self.parse_scalar(i)
+                    if i >= end:
+                        data, end = self.grown_window()
                 if check_duplicates:
                     if key in result:
                         raise self.error(f"Duplicate key {key!r}", key_at)
@@ -488,6 +550,41 @@ class Parser:
         key, stop = self.parse_string_slowly(start, stop)
         return self.shared_key(key), stop
 
+    # -- windows -------------------------------------------------------------
+
+    def slide(self, i: i64) -> i64:
+        """Move the window on to start at i, an item's start (callers read data
+        and end again): i's index in the new window, 0."""
+        text = self.text
+        assert text is not None
+        start = self.base + i
+        self.set_window(start, window_projection(text[start : start + self.window_chars]))
+        return 0
+
+    def grow(self) -> None:
+        """Lengthen the window in place (a string runs on past its end): base and
+        every index stay valid, and a caller's data and end are a prefix of the
+        window's until it reads them again (grown_window)."""
+        text = self.text
+        assert text is not None
+        first = self.base + self.end
+        more = self.end if self.end > self.window_chars else self.window_chars
+        self.set_window(self.base, self.data + window_projection(text[first : first + more]))
+
+    def grown_window(self) -> tuple[bytes, i64]:
+        """data and end again, for a caller whose string or key ended at or past
+        its end: the window may have grown meanwhile."""
+        return self.data, self.end
+
+    def set_window(self, base: i64, data: bytes) -> None:
+        """data, the projection of the document from base on, as the window."""
+        self.data = data
+        self.base = base
+        self.end = len(data)
+        self.final = base + self.end == self.length
+        # An item starting in the window's last quarter moves the window on.
+        self.slide_at = NEVER if self.final else self.end - (self.window_chars >> 2)
+
     # -- entry points ----------------------------------------------------------
 
     def decode(self) -> object:
@@ -498,7 +595,7 @@ class Parser:
         # as slow as without: the traversals cost the same); a hook's own garbage
         # cycles wait for the end of the parse.
         pause_gc = (
-            GC_PAUSE_MIN_BYTES <= self.end
+            GC_PAUSE_MIN_BYTES <= self.length
             and PAUSE_GC_ALLOWED
             and gc.isenabled()
         )
@@ -517,7 +614,7 @@ class Parser:
             if pause_gc:
                 gc.enable()
         i = self.skip(i)
-        if i != self.end:
+        if i != self.end or not self.final:
             raise self.error("Extra data", i)
         return value
 
@@ -632,13 +729,30 @@ PROJECTION_CHUNK: Final = 16384
 NON_ASCII_TO_QUESTION_MARK: Final = bytes(range(128)) + b"?" * 128
 
 
-def ascii_projection(s: str) -> bytes:
-    """s.encode("ascii", "replace"), faster for a str of mostly ASCII text.
+def narrow_projection(piece: str) -> bytes | None:
+    """piece's ASCII projection at copy speed when its text is ASCII (a 1-byte-kind
+    slice: encoded by a copy) or Latin-1 (encoded so, then its non-ASCII bytes
+    replaced); None for wider text, which CPython's ASCII encoder reads a
+    character at a time."""
+    if piece.isascii():
+        return piece.encode("ascii")
+    try:
+        return piece.encode("latin-1").translate(NON_ASCII_TO_QUESTION_MARK)
+    except UnicodeEncodeError:
+        return None
 
-    That encoder reads a 2- or 4-byte-kind str a character at a time. Chunk by
-    chunk, a slice of ASCII text is a 1-byte-kind str (encoded by a copy), and one
-    of Latin-1 text encodes as Latin-1 at copy speed, its non-ASCII bytes then
-    turned into "?" by bytes.translate. A str with wider characters all through
+
+def window_projection(piece: str) -> bytes:
+    """One piece of a str's ASCII projection: s.encode("ascii", "replace")."""
+    projection = narrow_projection(piece)
+    if projection is None:
+        return piece.encode("ascii", "replace")
+    return projection
+
+
+def ascii_projection(s: str) -> bytes:
+    """s.encode("ascii", "replace"), faster for a str of mostly narrow text: chunk
+    by chunk, as narrow_projection can. A str with wider characters all through
     (no gain from chunks) is encoded in one go once two chunks in a row have some.
     """
     n: i64 = len(s)
@@ -651,21 +765,47 @@ def ascii_projection(s: str) -> bytes:
     while start < n:
         chunk = s[start : start + PROJECTION_CHUNK]
         chunks += 1
-        if chunk.isascii():
-            parts.append(chunk.encode("ascii"))
-        else:
-            try:
-                parts.append(chunk.encode("latin-1").translate(NON_ASCII_TO_QUESTION_MARK))
-            except UnicodeEncodeError:
-                wide += 1
-                if wide >= 2 and wide * 2 > chunks:
-                    return s.encode("ascii", "replace")
-                parts.append(chunk.encode("ascii", "replace"))
+        projection = narrow_projection(chunk)
+        if projection is None:
+            wide += 1
+            if wide >= 2 and wide * 2 > chunks:
+                return s.encode("ascii", "replace")
+            projection = chunk.encode("ascii", "replace")
+        parts.append(projection)
         start += PROJECTION_CHUNK
     return b"".join(parts)
 
 
+def window_parser(s: str, options: Options) -> Parser | None:
+    """A parser for a long str that projects it a window at a time (a window's
+    chars: MIN_WINDOW_CHARS or 1/32 of s): strings are sliced from s, and no
+    copy of the whole document is made. Any error it raises is found again by a
+    whole-document parse (str_parser), which reports it as json does.
+
+    None for wide text (say CJK): CPython's encoder reads it a character at a
+    time, and slicing it into windows costs more than the copy's memory is worth.
+    """
+    window: i64 = len(s) >> 5
+    if window < MIN_WINDOW_CHARS:
+        window = MIN_WINDOW_CHARS
+    first = narrow_projection(s[:window])
+    if first is None:
+        return None
+    parser = Parser(first, s, True, options)
+    parser.window_chars = window
+    parser.length = len(s)
+    parser.set_window(0, first)
+    return parser
+
+
 def decode_str(s: str, options: Options) -> object:
+    if PARSE_IN_WINDOWS and len(s) > MIN_WINDOW_CHARS and not calls_hooks(options):
+        parser = window_parser(s, options)
+        if parser is not None:
+            try:
+                return parser.decode()
+            except Exception:
+                pass  # reported by a whole-document parse, with json's message and position
     return str_parser(s, options).decode()
 
 

@@ -1,0 +1,164 @@
+"""Long str documents, which the compiled build parses through a moving window of
+their ASCII projection (pyjsonfast._decoder.window_parser): every token that can
+straddle a window's edge, every error, the same as json.
+
+Through loads these run on every build (elsewhere the whole document is parsed
+at once, and they are plain differential tests); the white-box tests of the
+window itself need the compiled build.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import tracemalloc
+from typing import Any
+
+import pytest
+from shared_data import corpus_bytes
+from test_decode_support import like_json, outcome
+
+import pyjsonfast
+from pyjsonfast import _decoder
+
+WINDOWS = _decoder.PARSE_IN_WINDOWS
+needs_windows = pytest.mark.skipif(not WINDOWS, reason="windows are the compiled build's")
+# A document under 32 windows long has windows of the smallest size.
+WINDOW = _decoder.MIN_WINDOW_CHARS
+# An item starting in a window's last quarter moves the window to start there,
+# so a long item starting just before that point runs past the window's end.
+LATE = WINDOW - WINDOW // 4 - 40
+
+
+def same_as_json(doc: str, **kw: Any) -> None:
+    got = outcome(pyjsonfast.loads, doc, **kw)
+    expected = outcome(json.loads, doc, **kw)
+    assert like_json(got, expected), (got[:1], expected[:1], len(doc))
+
+
+def padded(item: str, start: int, tail: int = 2 * WINDOW) -> str:
+    """[filler..., item, filler...] with item starting at index start."""
+    head = "[" + '"x",' * ((start - 1) // 4)
+    head += " " * (start - len(head))
+    return head + item + "," + '"y",' * (tail // 4) + "0]"
+
+
+# (item, whether the window takes it in without parsing the document again)
+STRADDLING_ITEMS = [
+    ('"' + "a" * 3000 + '"', True),  # a long plain string: the window grows
+    ('"' + "\\u00e9x" * 500 + '"', True),  # escapes all through it
+    ('"' + "\\ud83d\\ude00" * 300 + '"', True),  # surrogate pairs: none cut in two
+    ('"' + "\\n\\t\\\\\\\"" * 400 + '"', True),
+    ('"' + "é" * 2500 + '"', True),  # Latin-1 text in the projection
+    ('{"' + "k" * 2500 + '": [1, 2.5, null]}', True),  # a long key
+    ("[" + "[0]," * 700 + "[]]", True),  # a container whose items move the window
+    ("1" * 2500, False),  # a long number or exponent: parsed again whole
+    ("0." + "5" * 2500 + "e-7", False),
+    (" " * 2500 + "true", False),  # a long whitespace run
+    ('{"k":' + " " * 2500 + '"v"}', False),
+]
+
+
+@pytest.mark.parametrize(("item", "in_windows"), STRADDLING_ITEMS, ids=range(len(STRADDLING_ITEMS)))
+def test_items_running_past_a_window_edge_parse_as_json(item: str, in_windows: bool) -> None:
+    # Every alignment of a 12-character surrogate pair (and of every other
+    # repeating unit) against the window's end.
+    for start in range(LATE - 12, LATE + 1):
+        doc = padded(item, start)
+        expected = json.loads(doc)
+        assert pyjsonfast.loads(doc) == expected
+        if WINDOWS and in_windows:
+            parser = _decoder.window_parser(doc, _decoder.DEFAULT_OPTIONS)
+            assert parser is not None
+            assert parser.decode() == expected
+
+
+@pytest.mark.parametrize("width", [2 * WINDOW, 5 * WINDOW, 40 * WINDOW])
+def test_strings_longer_than_windows(width: int) -> None:
+    doc = json.dumps({"a": "b" * width, "c": ["é" + "\\" * width, "\U0001f600" * 3], "d": 1})
+    assert pyjsonfast.loads(doc) == json.loads(doc)
+    doc = json.dumps("x\u20ac" * width)  # a top-level string
+    assert pyjsonfast.loads(doc) == json.loads(doc)
+
+
+def test_a_long_top_level_number_or_trailing_space() -> None:
+    for doc in ["0." + "9" * 3 * WINDOW, "[1]" + " " * 3 * WINDOW, " " * 3 * WINDOW + "{}"]:
+        assert pyjsonfast.loads(doc) == json.loads(doc)
+    same_as_json("9" * 3 * WINDOW)  # beyond int()'s digit limit: its ValueError
+
+
+def test_errors_past_a_window_edge_are_json_s() -> None:
+    tail = " " * (3 * WINDOW)
+    for doc in [
+        padded('"abc', LATE) + tail,  # unterminated within the document
+        padded('"' + "a" * 3000, LATE)[: LATE + 2500],
+        padded("[1, 2,]", LATE + 100),  # json 3.13's trailing comma message
+        padded('{"a": 1,}', 3 * WINDOW),
+        padded("tru", 2 * WINDOW),
+        padded('"\\ud83d\\u12"', LATE),
+        "[" + "1," * (3 * WINDOW) + "]",
+        "[1]" + tail + "x",  # extra data far past the first window
+        '"' + "a" * (3 * WINDOW),  # an unterminated top-level string
+        padded('"a\x01"', 2 * WINDOW),  # a control character
+    ]:
+        same_as_json(doc)
+        same_as_json(doc, strict=False)
+
+
+def test_truncated_and_mutated_long_documents_fail_as_json() -> None:
+    doc = json.dumps([{"id": k, "name": f"é{k}", "tags": ["a", "b"] * 3} for k in range(900)])
+    assert len(doc) > 4 * WINDOW
+    rng = random.Random(7)
+    for _ in range(60):
+        cut = rng.randrange(len(doc))
+        same_as_json(doc[:cut])
+        same_as_json(doc[:cut] + rng.choice("x]},:\"") + doc[cut:])
+
+
+def test_duplicate_keys_and_depth_far_into_a_document() -> None:
+    doc = padded('{"a": 1, "b": {"a": 2}, "a": 3}', 3 * WINDOW)
+    with pytest.raises(pyjsonfast.JSONDecodeError) as ours:
+        pyjsonfast.loads(doc, reject_duplicate_keys=True)
+    assert ours.value.msg == "Duplicate key 'a'"
+    assert ours.value.pos == doc.index('"a": 3')
+    deep = padded("[" * 1200 + "]" * 1200, 2 * WINDOW)
+    with pytest.raises(RecursionError):
+        pyjsonfast.loads(deep)
+
+
+@pytest.mark.parametrize("name", ["citm_catalog", "canada", "github"])
+def test_narrow_corpus_documents_parse_as_json(name: str) -> None:
+    text = corpus_bytes(name).decode()
+    assert pyjsonfast.loads(text) == json.loads(text)
+
+
+@needs_windows
+def test_the_parser_holds_a_window_not_a_copy() -> None:
+    doc = json.dumps([{"k": k, "v": "é" * 20} for k in range(400)], ensure_ascii=False)
+    parser = _decoder.window_parser(doc, _decoder.DEFAULT_OPTIONS)
+    assert parser is not None
+    assert len(parser.data) == WINDOW < len(doc) < 32 * WINDOW
+    assert parser.decode() == json.loads(doc)
+    assert parser.final and parser.base > 0
+
+
+@needs_windows
+def test_wide_text_is_projected_whole() -> None:
+    doc = json.dumps(["\u4e2d\u6587" * 10] * 2000, ensure_ascii=False)
+    assert _decoder.window_parser(doc, _decoder.DEFAULT_OPTIONS) is None
+    assert pyjsonfast.loads(doc) == json.loads(doc)
+
+
+@needs_windows
+def test_a_long_str_costs_no_copy_of_itself() -> None:
+    doc = json.dumps([[k, k * 0.5, "x"] for k in range(40000)])
+    pyjsonfast.loads(doc)  # warm: the key cache and such
+    tracemalloc.start()
+    try:
+        value = pyjsonfast.loads(doc)
+        result, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert value[-1][0] == 39999
+    # Beyond the result (still held): a window or two, not the document's length.
+    assert peak - result < len(doc) // 4
