@@ -33,6 +33,7 @@ from ._floatrepr import SELF_CHECK_PASSED, write_float_repr
 from ._native import native_key_text, write_fragment, write_native
 from ._scalars import (
     CONSTANTS_BY_CHAR,
+    QuotedCache,
     quoted,
     utf8_text,
     write_false,
@@ -204,6 +205,7 @@ class Writer:
         self.sort_keys = sort_keys
         self.skipkeys = skipkeys
         self.ensure_ascii = ensure_ascii
+        self.quoted_cache = QuotedCache()
         self.key_cache = _key_cache(ensure_ascii, self.utf8, "", key_separator)
         # For each depth, the cache with that depth's item separator in front
         # (the same one at every depth without indent).
@@ -375,7 +377,7 @@ class Writer:
         # a new alias object on every call.)
         t = type(o)
         if t is str:
-            write_quoted(self.buf, cast(str, o), self.ensure_ascii, self.utf8)
+            write_quoted(self.buf, cast(str, o), self.ensure_ascii, self.utf8, self.quoted_cache)
         elif t is int:
             write_int(self.buf, o)
         elif t is float:
@@ -406,7 +408,7 @@ class Writer:
         """Tuples, subclasses (written as json's encoder at hand writes them), default()."""
         unnarrowed = o  # o itself, for float subclasses (see write_value)
         if isinstance(o, str):
-            write_quoted(self.buf, str.__str__(o), self.ensure_ascii, self.utf8)
+            write_quoted(self.buf, str.__str__(o), self.ensure_ascii, self.utf8, self.quoted_cache)
         elif isinstance(o, int):
             self.buf.write(int.__repr__(o))
         elif isinstance(o, float):
@@ -493,7 +495,7 @@ class Writer:
             else:
                 buf.write(separator)
             if type(value) is str:  # the commonest value, spared a call
-                write_quoted(buf, value, self.ensure_ascii, self.utf8)
+                write_quoted(buf, value, self.ensure_ascii, self.utf8, self.quoted_cache)
             else:
                 self.write_value(value, depth)
             if self.chunked and len(buf) >= self.chunk_chars:
@@ -575,7 +577,7 @@ class Writer:
                     buf.write(separator)
                 buf.write(encoded)
                 if type(value) is str:  # the commonest value, spared a call
-                    write_quoted(buf, value, self.ensure_ascii, self.utf8)
+                    write_quoted(buf, value, self.ensure_ascii, self.utf8, self.quoted_cache)
                 else:
                     self.write_value(value, depth)
                 if self.chunked and len(buf) >= self.chunk_chars:
@@ -604,7 +606,7 @@ class Writer:
                             _cache_key(separated_cache, key, encoded)
                 buf.write(encoded)
                 if type(value) is str:  # the commonest value, spared a call
-                    write_quoted(buf, value, self.ensure_ascii, self.utf8)
+                    write_quoted(buf, value, self.ensure_ascii, self.utf8, self.quoted_cache)
                 else:
                     self.write_value(value, depth)
                 if self.chunked and len(buf) >= self.chunk_chars:

@@ -14,12 +14,13 @@ import json.encoder as _json_encoder
 from ._buffer import COMPILED, StringWriter, read_i64_le
 
 if not COMPILED:  # typing at run time only where it runs (see _buffer)
-    from typing import Callable, Final, Optional, cast
+    from typing import Callable, Final, Optional, cast, final
 
     from mypy_extensions import i32, i64
 
 __all__ = [
     "CONSTANTS_BY_CHAR",
+    "QuotedCache",
     "quoted",
     "utf8_text",
     "write_false",
@@ -41,6 +42,45 @@ _c_quote_ascii: Final[Optional[Callable[[str], str]]] = getattr(
     _json_encoder, "c_encode_basestring_ascii", None
 )
 _BULK_ESCAPE_MIN_LEN: Final[i64] = 4
+# Compiled, calling the method descriptor costs half of s.isascii() (a method lookup).
+_is_ascii: Final[Callable[[str], bool]] = str.isascii
+
+# A run keeps the quoted text of non-ASCII strings json's C helper quoted for it
+# (ensure_ascii), up to this many characters in all: documents repeat such
+# strings (a retweet holds its tweet's text), and the helper is the dearest
+# part of writing them.
+_QUOTED_CACHE_CHARS: Final[i64] = 1 << 17
+
+
+@final
+class QuotedCache:
+    """Quoted text by non-ASCII str, for one encoding run (ensure_ascii)."""
+
+    def __init__(self) -> None:
+        self.texts: Optional[dict[str, str]] = None  # made when first needed
+        self.room: i64 = _QUOTED_CACHE_CHARS
+
+
+def _write_c_quoted(buf: StringWriter, s: str, cache: Optional[QuotedCache]) -> None:
+    """json's C helper's quoting of s (not ASCII; the helper exists), kept in cache."""
+    quote = _c_quote_ascii
+    if quote is None:  # (callers check)
+        raise AssertionError("json's C helper is missing")
+    if cache is None:
+        buf.write(quote(s))
+        return
+    texts = cache.texts
+    if texts is None:
+        texts = {}
+        cache.texts = texts
+    text = texts.get(s)
+    if text is None:
+        text = quote(s)
+        room = cache.room - len(text)
+        if room >= 0:
+            texts[s] = text
+            cache.room = room
+    buf.write(text)
 
 
 def _build_escape_table(ensure_ascii: bool) -> list[str]:
@@ -106,17 +146,10 @@ _DELS: Final[i64] = _byte_mask(0x7F)
 
 
 def _ascii_bytes(s: str) -> Optional[bytes]:
-    """s encoded, when s is ASCII; None otherwise (often without encoding)."""
-    last: i64 = len(s) - 1
-    if ord(s[0]) >= 0x80 or ord(s[last]) >= 0x80 or ord(s[last >> 1]) >= 0x80:
+    """s encoded, when s is ASCII; None otherwise."""
+    if not _is_ascii(s):
         return None
-    try:
-        # Strict UTF-8 is a plain copy for ASCII (with an errors argument it
-        # costs twice as much); only a lone surrogate makes it raise.
-        data = s.encode("utf-8")
-    except UnicodeEncodeError:
-        return None
-    return data if len(data) == len(s) else None
+    return s.encode("utf-8")  # (a plain copy for ASCII)
 
 
 def _write_run(buf: StringWriter, s: str, start: i64, end: i64) -> None:
@@ -185,16 +218,19 @@ def _write_escaped_bytes(
     _write_rest_and_close(buf, s, start, n)
 
 
-def _write_escaped_ascii(buf: StringWriter, s: str) -> None:
-    """'"' + s escaped with only ASCII output + '"', runs of plain text copied whole."""
+def _write_escaped_ascii(buf: StringWriter, s: str, cache: Optional[QuotedCache]) -> None:
+    """'"' + s escaped with only ASCII output + '"', runs of plain text copied whole;
+    cache: where non-ASCII strings' quoted text is kept."""
     n: i64 = len(s)
     start: i64 = 0
     i: i64 = 0
     if n >= _WORD_SCAN_MIN_LEN:
-        data = _ascii_bytes(s)
-        if data is not None:
+        if _is_ascii(s):
             buf.append(34)
-            _write_escaped_bytes(buf, s, data, _ASCII_ESCAPES, True)
+            _write_escaped_bytes(buf, s, s.encode("utf-8"), _ASCII_ESCAPES, True)
+            return
+        if _c_quote_ascii is not None:
+            _write_c_quoted(buf, s, cache)
             return
     # Up to the first character to escape, nothing is written: with none, s as
     # is; when it is non-ASCII (text in another script, mostly \\u escapes from
@@ -211,7 +247,7 @@ def _write_escaped_ascii(buf: StringWriter, s: str) -> None:
         buf.append(34)
         return
     if _c_quote_ascii is not None and ord(s[i]) >= 0x80 and n - i >= _BULK_ESCAPE_MIN_LEN:
-        buf.write(_c_quote_ascii(s))
+        _write_c_quoted(buf, s, cache)
         return
     buf.append(34)
     while i < n:
@@ -362,12 +398,15 @@ def write_int(buf: StringWriter, o: object) -> None:
     buf.write(str(o))
 
 
-def write_quoted(buf: StringWriter, s: str, ensure_ascii: bool, utf8: bool) -> None:
+def write_quoted(
+    buf: StringWriter, s: str, ensure_ascii: bool, utf8: bool, cache: Optional[QuotedCache]
+) -> None:
     """Write s as a JSON string; s must be an exact str. utf8: the buffer holds
-    UTF-8 output, one character per byte (ensure_ascii output is the same)."""
+    UTF-8 output, one character per byte (ensure_ascii output is the same).
+    cache: the run's QuotedCache, if any (compiled, with ensure_ascii)."""
     if _ESCAPE_BY_CHAR_LOOP:
         if ensure_ascii:
-            _write_escaped_ascii(buf, s)
+            _write_escaped_ascii(buf, s, cache)
         else:
             _write_escaped_unicode(buf, s, utf8)
     elif ensure_ascii:
@@ -417,5 +456,5 @@ def write_false(buf: StringWriter) -> None:
 
 def quoted(s: str, ensure_ascii: bool, utf8: bool) -> str:
     buf = StringWriter()
-    write_quoted(buf, s, ensure_ascii, utf8)
+    write_quoted(buf, s, ensure_ascii, utf8, None)
     return buf.getvalue()

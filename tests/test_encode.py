@@ -214,6 +214,19 @@ def test_strings_mixing_ascii_escapes_and_non_ascii(ensure_ascii: bool) -> None:
     assert_same_as_json({t: t for t in texts}, ensure_ascii=ensure_ascii)
 
 
+@pytest.mark.parametrize("indent", [None, 2])
+def test_repeated_non_ascii_strings_past_the_run_cache(indent: Any) -> None:
+    """A run keeps the quoted text of non-ASCII strings it met (ensure_ascii), up
+    to a budget of characters: repeats, long strings and strings met after the
+    budget is spent, as values, keys and in lists, are all written as json does."""
+    names = ["caf\u00e9 " + str(i) + "\u4e2d" * (i % 50) for i in range(3000)]
+    names += ["\U0001f600" * 3000, "\ud800 lone", "x" * 20 + "\u00e9" + '"\\\n']
+    value = [names, {name: name for name in names}, names[::-1], [names[0]] * 50]
+    for ensure_ascii in (True, False):
+        assert_same_as_json(value, ensure_ascii=ensure_ascii, indent=indent)
+        assert_same_as_json(value, ensure_ascii=ensure_ascii, indent=indent, sort_keys=True)
+
+
 @pytest.mark.parametrize("ensure_ascii", [True, False])
 def test_first_special_character_at_every_offset(ensure_ascii: bool) -> None:
     """The writer scans plain ASCII a character or 8 bytes at a time, and hands
