@@ -554,11 +554,18 @@ class Parser:
 
     def slide(self, i: i64) -> i64:
         """Move the window on to start at i, an item's start (callers read data
-        and end again): i's index in the new window, 0."""
+        and end again): i's index in the new window (0, or i's index in the
+        document if the window became the whole)."""
         text = self.text
         assert text is not None
         start = self.base + i
-        self.set_window(start, window_projection(text[start : start + self.window_chars]))
+        projection = narrow_projection(text[start : start + self.window_chars])
+        if projection is None:
+            # Wide text from here on: projected whole, as window_parser would
+            # have had it, so windows cost no more than that (i is kept as is).
+            self.set_window(0, ascii_projection(text))
+            return start
+        self.set_window(start, projection)
         return 0
 
     def grow(self) -> None:

@@ -162,3 +162,15 @@ def test_a_long_str_costs_no_copy_of_itself() -> None:
     assert value[-1][0] == 39999
     # Beyond the result (still held): a window or two, not the document's length.
     assert peak - result < len(doc) // 4
+
+
+@needs_windows
+def test_wide_text_after_narrow_text_is_then_projected_whole() -> None:
+    doc = json.dumps(
+        [{"id": k, "name": "n" * 30} for k in range(400)] + ["\u4e2d\u6587" * 30] * 400,
+        ensure_ascii=False,
+    )
+    parser = _decoder.window_parser(doc, _decoder.DEFAULT_OPTIONS)
+    assert parser is not None
+    assert parser.decode() == json.loads(doc)
+    assert parser.base == 0 and len(parser.data) == len(doc)
