@@ -118,7 +118,8 @@ class Scanner:
 
     def number(self, parser: Parser, start: i64) -> tuple[object, i64]:
         """json's number grammar at start (a '-' or a digit), with its backtracking:
-        '1.' and '1e' end the number before the '.' or 'e'."""
+        '1.' and '1e' end the number before the '.' or 'e'; a '-' without a digit
+        is the parser's (-Infinity or an error)."""
         data = parser.data
         end = parser.end
         i = start
@@ -148,7 +149,7 @@ class Scanner:
         elif c == ZERO:
             i += 1
         else:
-            raise parser.error("Expecting value", start)
+            return parser.parse_minus(start)
         is_float = False
         exp10: i64 = 0
         if i + 1 < end and data[i] == DOT and ZERO <= data[i + 1] <= NINE:
@@ -217,6 +218,29 @@ class Scanner:
         if they are not all digits: always -1 here (digits are read one by one)."""
         return -1
 
+    def object_key(self, parser: Parser, start: i64) -> tuple[str, i64]:
+        """The object key whose body starts at start (after its quote), and the
+        index after the colon and whitespace that follow it: the value's."""
+        data = parser.data
+        end = parser.end
+        stop = self.string_stop(data, start, end)
+        if stop < end and data[stop] == QUOTE:
+            key = self.key(parser, start, stop)  # short plain keys come from the cache
+            i = stop + 1
+        else:
+            key, i = parser.parse_string_slowly(start, stop)
+            key = parser.shared_key(key)
+        c: i64 = data[i] if i < end else 0
+        if c != COLON:
+            i = parser.skip(i)
+            c = data[i] if i < end else 0
+            if c != COLON:
+                raise parser.error("Expecting ':' delimiter", i)
+        i += 1
+        if i < end and data[i] <= SPACE:
+            i = parser.skip(i)
+        return key, i
+
     def key(self, parser: Parser, start: i64, stop: i64) -> str:
         """The key whose text (no escapes) is data[start:stop]: one object per
         distinct key within a document, as json's memo gives."""
@@ -235,6 +259,8 @@ class RegexScanner(Scanner):
 
     def __init__(self) -> None:
         self.plain_run = re.compile(b'[^"\\\\\x00-\x1f]*')
+        # A plain key (group 1), its closing quote, the colon and whitespace.
+        self.plain_key = re.compile(b'([^"\\\\\x00-\x1f]*)"[ \t\n\r]*:[ \t\n\r]*')
         self.whitespace_run = re.compile(b"[ \t\n\r]*")
         self.structure_free_run = re.compile(b'[^"\\[\\]{}]*')
         # json's NUMBER_RE, for bytes.
@@ -243,7 +269,7 @@ class RegexScanner(Scanner):
     def number(self, parser: Parser, start: i64) -> tuple[object, i64]:
         found = self.number_match.match(parser.data, start)
         if found is None:
-            raise parser.error("Expecting value", start)
+            return parser.parse_minus(start)
         stop: i64 = found.end()
         document = parser.text
         if parser.char_offsets and document is not None:
@@ -255,6 +281,16 @@ class RegexScanner(Scanner):
             return (float(text) if parse_float is None else parse_float(text)), stop
         parse_int = parser.parse_int
         return (int(text) if parse_int is None else parse_int(text)), stop
+
+    def object_key(self, parser: Parser, start: i64) -> tuple[str, i64]:
+        # One match for the key, its colon and the whitespace up to the value;
+        # anything else (escapes, bytes input, errors) as every build does it.
+        found = self.plain_key.match(parser.data, start)
+        text = parser.text
+        if found is None or not parser.char_offsets or text is None:
+            return Scanner.object_key(self, parser, start)
+        key = text[start : found.end(1)]
+        return parser.memo.setdefault(key, key), found.end()
 
     def key(self, parser: Parser, start: i64, stop: i64) -> str:
         # chunk and shared_key inline: two interpreted calls fewer per key.
@@ -270,6 +306,8 @@ class RegexScanner(Scanner):
         return found.end()
 
     def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
+        if i + 1 < end and data[i] == SPACE and data[i + 1] > SPACE:
+            return i + 1  # one space, as after ", " (the parser calls only on whitespace)
         found = self.whitespace_run.match(data, i)
         assert found is not None
         return found.end()
@@ -298,6 +336,8 @@ class FindScanner(Scanner):
         return self
 
     def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
+        if i + 1 < end and data[i] == SPACE and data[i + 1] > SPACE:
+            return i + 1  # one space, as after ", " (the parser calls only on whitespace)
         # Indentation comes in runs of tens of bytes: strip 64 at a time.
         while i < end:
             window = data[i : min(i + 64, end)]
@@ -491,6 +531,8 @@ class WordScanner(Scanner):
         return (quads * 10000 + (quads >> 32)) & 0xFFFFFFFF
 
     def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
+        if i + 1 < end and data[i] == SPACE and data[i + 1] > SPACE:
+            return i + 1  # one space, as after ", " (the parser calls only on whitespace)
         # Indentation is runs of spaces: find the first byte that is not a space
         # 8 at a time, then look at it.
         ones = self.ones
