@@ -247,7 +247,7 @@ class Parser:
             raise self.error("Expecting value", i)
         c: i64 = data[i]
         if c == QUOTE:
-            return self.parse_string(i + 1)
+            return self.scanner.string(self, i + 1)
         if c == 0x6E:  # n
             if i + 3 < end and data[i + 1] == 0x75 and data[i + 2] == 0x6C and data[i + 3] == 0x6C:
                 return None, i + 4
@@ -287,13 +287,6 @@ class Parser:
         if parse_constant is None:
             return _CONSTANTS[name], stop
         return parse_constant(name), stop
-
-    def parse_string(self, start: i64) -> tuple[str, i64]:
-        """The string whose body starts at start (after the opening quote)."""
-        stop = self.scanner.string_stop(self.data, start, self.end)
-        if stop < self.end and self.data[stop] == QUOTE:
-            return self.chunk(start, stop), stop + 1
-        return self.parse_string_slowly(start, stop)
 
     def parse_string_slowly(self, start: i64, stop: i64) -> tuple[str, i64]:
         """A string with escapes, control characters or no end; stop is the first
@@ -384,7 +377,7 @@ class Parser:
         while True:
             value: object
             if c == QUOTE:
-                value, i = self.parse_string(i + 1)
+                value, i = scanner.string(self, i + 1)
             elif c == OPEN_ARRAY:
                 value, i = self.parse_array(i + 1)
             elif c == OPEN_OBJECT:
@@ -440,7 +433,7 @@ class Parser:
                 c = data[i] if i < end else 0
                 value: object
                 if c == QUOTE:
-                    value, i = self.parse_string(i + 1)
+                    value, i = scanner.string(self, i + 1)
                 elif c == OPEN_ARRAY:
                     value, i = self.parse_array(i + 1)
                 elif c == OPEN_OBJECT:

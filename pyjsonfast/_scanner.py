@@ -218,6 +218,16 @@ class Scanner:
         if they are not all digits: always -1 here (digits are read one by one)."""
         return -1
 
+    def string(self, parser: Parser, start: i64) -> tuple[str, i64]:
+        """The string whose body starts at start (after its opening quote), and
+        the index after its closing quote."""
+        data = parser.data
+        end = parser.end
+        stop = self.string_stop(data, start, end)
+        if stop < end and data[stop] == QUOTE:
+            return parser.chunk(start, stop), stop + 1
+        return parser.parse_string_slowly(start, stop)
+
     def object_key(self, parser: Parser, start: i64) -> tuple[str, i64]:
         """The object key whose body starts at start (after its quote), and the
         index after the colon and whitespace that follow it: the value's."""
@@ -259,7 +269,9 @@ class RegexScanner(Scanner):
 
     def __init__(self) -> None:
         self.plain_run = re.compile(b'[^"\\\\\x00-\x1f]*')
-        # A plain key (group 1), its closing quote, the colon and whitespace.
+        # A plain string's body and closing quote; a plain key (group 1), its
+        # closing quote, the colon and whitespace: one match per string or key.
+        self.plain_string = re.compile(b'[^"\\\\\x00-\x1f]*"')
         self.plain_key = re.compile(b'([^"\\\\\x00-\x1f]*)"[ \t\n\r]*:[ \t\n\r]*')
         self.whitespace_run = re.compile(b"[ \t\n\r]*")
         self.structure_free_run = re.compile(b'[^"\\[\\]{}]*')
@@ -281,6 +293,15 @@ class RegexScanner(Scanner):
             return (float(text) if parse_float is None else parse_float(text)), stop
         parse_int = parser.parse_int
         return (int(text) if parse_int is None else parse_int(text)), stop
+
+    def string(self, parser: Parser, start: i64) -> tuple[str, i64]:
+        # One match for a plain string and its closing quote, sliced inline.
+        found = self.plain_string.match(parser.data, start)
+        text = parser.text
+        if found is None or not parser.char_offsets or text is None:
+            return Scanner.string(self, parser, start)
+        stop: i64 = found.end()
+        return text[start : stop - 1], stop
 
     def object_key(self, parser: Parser, start: i64) -> tuple[str, i64]:
         # One match for the key, its colon and the whitespace up to the value;
