@@ -259,7 +259,15 @@ class Scanner:
     def float_value(
         self, parser: Parser, start: i64, stop: i64, mantissa: i64, exp10: i64, exact: bool
     ) -> float:
-        """The float written as data[start:stop] (mantissa * 10**exp10 when exact)."""
+        """The float written as data[start:stop] (mantissa * 10**exp10 when exact):
+        by Eisel-Lemire when it decides (compiled, and on PyPy, where it is 4x
+        faster than float() of the text), else by float()."""
+        if exact:
+            value = decimal_to_float(mantissa, exp10)
+            if value >= 0.0:
+                if parser.data[start] == MINUS:
+                    return -value
+                return value
         return float(parser.chunk(start, stop))
 
 
@@ -632,17 +640,6 @@ class WordScanner(Scanner):
                 parser.shared_key(entry.key)
                 table[first_slot] = KeyCacheEntry(head, tail, length, raw, key)
         return key
-
-    def float_value(
-        self, parser: Parser, start: i64, stop: i64, mantissa: i64, exp10: i64, exact: bool
-    ) -> float:
-        if exact:
-            value = decimal_to_float(mantissa, exp10)
-            if value >= 0.0:
-                if parser.data[start] == MINUS:
-                    return -value
-                return value
-        return float(parser.chunk(start, stop))
 
     def has_question_mark(self, data: bytes, start: i64, stop: i64) -> bool:
         """Whether data[start:stop] holds a "?" (given start + 8 <= len(data))."""
