@@ -424,12 +424,7 @@ class Parser:
             c = data[i] if i < end else 0
         if c != CLOSE_OBJECT:
             while True:
-                if c != QUOTE:
-                    raise self.missing_item_error(
-                        "Expecting property name enclosed in double quotes", i, CLOSE_OBJECT
-                    )
-                key_at = i
-                key, i = scanner.object_key(self, i + 1)
+                key, key_at, i = scanner.object_key(self, i)
                 c = data[i] if i < end else 0
                 value: object
                 if c == QUOTE:
@@ -457,11 +452,7 @@ class Parser:
                     i = scanner.skip_whitespace(data, i, end)
                     c = data[i] if i < end else 0
                 if c == COMMA:
-                    i += 1
-                    c = data[i] if i < end else 0
-                    if c <= SPACE:
-                        i = scanner.skip_whitespace(data, i, end)
-                        c = data[i] if i < end else 0
+                    i += 1  # the scanner skips the whitespace before the key
                     continue
                 if c == CLOSE_OBJECT:
                     break

@@ -228,11 +228,21 @@ class Scanner:
             return parser.chunk(start, stop), stop + 1
         return parser.parse_string_slowly(start, stop)
 
-    def object_key(self, parser: Parser, start: i64) -> tuple[str, i64]:
-        """The object key whose body starts at start (after its quote), and the
-        index after the colon and whitespace that follow it: the value's."""
+    def object_key(self, parser: Parser, i: i64) -> tuple[str, i64, i64]:
+        """The object key at i (after whitespace), where its opening quote is, and
+        the index after the colon and whitespace that follow it: the value's."""
         data = parser.data
         end = parser.end
+        c: i64 = data[i] if i < end else 0
+        if c <= SPACE:
+            i = self.skip_whitespace(data, i, end)
+            c = data[i] if i < end else 0
+        if c != QUOTE:
+            raise parser.missing_item_error(
+                "Expecting property name enclosed in double quotes", i, CLOSE_OBJECT
+            )
+        key_at = i
+        start = i + 1
         stop = self.string_stop(data, start, end)
         if stop < end and data[stop] == QUOTE:
             key = self.key(parser, start, stop)  # short plain keys come from the cache
@@ -240,7 +250,7 @@ class Scanner:
         else:
             key, i = parser.parse_string_slowly(start, stop)
             key = parser.shared_key(key)
-        c: i64 = data[i] if i < end else 0
+        c = data[i] if i < end else 0
         if c != COLON:
             i = parser.skip(i)
             c = data[i] if i < end else 0
@@ -249,7 +259,7 @@ class Scanner:
         i += 1
         if i < end and data[i] <= SPACE:
             i = parser.skip(i)
-        return key, i
+        return key, key_at, i
 
     def key(self, parser: Parser, start: i64, stop: i64) -> str:
         """The key whose text (no escapes) is data[start:stop]: one object per
@@ -277,10 +287,10 @@ class RegexScanner(Scanner):
 
     def __init__(self) -> None:
         self.plain_run = re.compile(b'[^"\\\\\x00-\x1f]*')
-        # A plain string's body and closing quote; a plain key (group 1), its
-        # closing quote, the colon and whitespace: one match per string or key.
+        # A plain string's body and closing quote; a plain key (group 1) with
+        # the whitespace around it and its colon: one match per string or key.
         self.plain_string = re.compile(b'[^"\\\\\x00-\x1f]*"')
-        self.plain_key = re.compile(b'([^"\\\\\x00-\x1f]*)"[ \t\n\r]*:[ \t\n\r]*')
+        self.plain_key = re.compile(b'[ \t\n\r]*"([^"\\\\\x00-\x1f]*)"[ \t\n\r]*:[ \t\n\r]*')
         self.whitespace_run = re.compile(b"[ \t\n\r]*")
         self.structure_free_run = re.compile(b'[^"\\[\\]{}]*')
         # json's NUMBER_RE, for bytes.
@@ -311,15 +321,17 @@ class RegexScanner(Scanner):
         stop: i64 = found.end()
         return text[start : stop - 1], stop
 
-    def object_key(self, parser: Parser, start: i64) -> tuple[str, i64]:
-        # One match for the key, its colon and the whitespace up to the value;
-        # anything else (escapes, bytes input, errors) as every build does it.
-        found = self.plain_key.match(parser.data, start)
+    def object_key(self, parser: Parser, i: i64) -> tuple[str, i64, i64]:
+        # One match for the whitespace, the key, its colon and the whitespace up
+        # to the value; anything else (escapes, bytes input, errors) as every
+        # build does it.
+        found = self.plain_key.match(parser.data, i)
         text = parser.text
         if found is None or not parser.char_offsets or text is None:
-            return Scanner.object_key(self, parser, start)
-        key = text[start : found.end(1)]
-        return parser.memo.setdefault(key, key), found.end()
+            return Scanner.object_key(self, parser, i)
+        start, stop = found.span(1)
+        key = text[start:stop]
+        return parser.memo.setdefault(key, key), start - 1, found.end()
 
     def key(self, parser: Parser, start: i64, stop: i64) -> str:
         # chunk and shared_key inline: two interpreted calls fewer per key.
