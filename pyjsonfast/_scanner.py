@@ -5,8 +5,11 @@ mypyc (8 bytes at a time, typed floats, a key cache looked up by raw bytes),
 RegexScanner on uncompiled CPython (C regular expressions beat interpreted
 loops), FindScanner on PyPy (bytes.find and bytes.lstrip: its JIT makes a loop
 entered per string or whitespace run costly). The parser
-(_decoder) calls them for string and whitespace runs, numbers, keys and floats,
-and they read the grammar's byte values from here.
+(_decoder) calls them for strings, object keys (with the whitespace around them
+and the colon), whitespace runs, numbers and floats, and they read the
+grammar's byte values from here. The base class holds the grammar of each; a
+build's scanner overrides a method only with a faster way to the same result,
+handing anything unusual (escapes, errors) back to the base.
 """
 
 from __future__ import annotations
