@@ -376,14 +376,14 @@ class Parser:
             return result, i + 1
         while True:
             value: object
-            if c == QUOTE:
+            if c == MINUS or ZERO <= c <= NINE:  # first: long arrays are mostly numbers
+                value, i = scanner.number(self, i)
+            elif c == QUOTE:
                 value, i = scanner.string(self, i + 1)
             elif c == OPEN_ARRAY:
                 value, i = self.parse_array(i + 1)
             elif c == OPEN_OBJECT:
                 value, i = self.parse_object(i + 1)
-            elif ZERO <= c <= NINE or c == MINUS:
-                value, i = scanner.number(self, i)
             else:
                 value, i = self.parse_scalar(i)
             result.append(value)
