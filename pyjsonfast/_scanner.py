@@ -304,16 +304,17 @@ class RegexScanner(Scanner):
         if found is None:
             return parser.parse_minus(start)
         stop: i64 = found.end()
-        document = parser.text
-        if parser.char_offsets and document is not None:
-            text = document[start:stop]  # chunk inline: one interpreted call fewer
-        else:
-            text = parser.chunk(start, stop)
+        # float() and int() read the matched ASCII bytes as they read its str
+        # (int()'s digit limit and its message included); hooks get the str.
         if found.lastindex != 1:  # a fraction or an exponent (group 2 or 3) matched
             parse_float = parser.parse_float
-            return (float(text) if parse_float is None else parse_float(text)), stop
+            if parse_float is None:
+                return float(found.group()), stop
+            return parse_float(parser.chunk(start, stop)), stop
         parse_int = parser.parse_int
-        return (int(text) if parse_int is None else parse_int(text)), stop
+        if parse_int is None:
+            return int(found.group()), stop
+        return parse_int(parser.chunk(start, stop)), stop
 
     def string(self, parser: Parser, start: i64) -> tuple[str, i64]:
         # One match for a plain string and its closing quote, sliced inline.
