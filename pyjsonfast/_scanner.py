@@ -319,22 +319,26 @@ class RegexScanner(Scanner):
     def string(self, parser: Parser, start: i64) -> tuple[str, i64]:
         # One match for a plain string and its closing quote, sliced inline.
         found = self.plain_string.match(parser.data, start)
-        text = parser.text
-        if found is None or not parser.char_offsets or text is None:
+        if found is None:
             return Scanner.string(self, parser, start)
         stop: i64 = found.end()
-        return text[start : stop - 1], stop
+        text = parser.text
+        if parser.char_offsets and text is not None:
+            return text[start : stop - 1], stop
+        return parser.chunk(start, stop - 1), stop  # UTF-8 bytes: decoded
 
     def object_key(self, parser: Parser, i: i64) -> tuple[str, i64, i64]:
         # One match for the whitespace, the key, its colon and the whitespace up
-        # to the value; anything else (escapes, bytes input, errors) as every
-        # build does it.
+        # to the value; anything else (escapes, errors) as every build does it.
         found = self.plain_key.match(parser.data, i)
-        text = parser.text
-        if found is None or not parser.char_offsets or text is None:
+        if found is None:
             return Scanner.object_key(self, parser, i)
         start, stop = found.span(1)
-        key = text[start:stop]
+        text = parser.text
+        if parser.char_offsets and text is not None:
+            key = text[start:stop]
+        else:
+            key = parser.chunk(start, stop)  # UTF-8 bytes: decoded
         return parser.memo.setdefault(key, key), start - 1, found.end()
 
     def key(self, parser: Parser, start: i64, stop: i64) -> str:
