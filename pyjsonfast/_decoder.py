@@ -43,7 +43,6 @@ from ._scanner import (
     BACKSLASH,
     CLOSE_ARRAY,
     CLOSE_OBJECT,
-    COLON,
     COMMA,
     LOWER_U,
     MINUS,
@@ -278,7 +277,7 @@ class Parser:
             raise self.error("Expecting value", i)
         c: i64 = data[i]
         if c == QUOTE:
-            return self.parse_string(i + 1)
+            return self.scanner.string(self, i + 1)
         if c == 0x6E:  # n
             if i + 3 < end and data[i + 1] == 0x75 and data[i + 2] == 0x6C and data[i + 3] == 0x6C:
                 return None, i + 4
@@ -300,12 +299,15 @@ class Parser:
         elif c == 0x49:  # I
             if i + 7 < end and data.startswith(b"nfinity", i + 1):
                 return self.parse_named_constant("Infinity", i)
-        elif c == MINUS:
-            if i + 8 < end and data[i + 1] == 0x49 and data.startswith(b"Infinity", i + 1):
-                return self.parse_named_constant("-Infinity", i)
         if c == MINUS or (ZERO <= c <= NINE):
             return self.scanner.number(self, i)
         raise self.missing_item_error("Expecting value", i, CLOSE_ARRAY)
+
+    def parse_minus(self, i: i64) -> tuple[object, i64]:
+        """A '-' at i that does not start a number: -Infinity, or json's error."""
+        if i + 8 < self.end and self.data.startswith(b"-Infinity", i):
+            return self.parse_named_constant("-Infinity", i)
+        raise self.error("Expecting value", i)
 
     def parse_named_constant(self, name: str, i: i64) -> tuple[object, i64]:
         if not self.allow_nan:
@@ -315,13 +317,6 @@ class Parser:
         if parse_constant is None:
             return _CONSTANTS[name], stop
         return parse_constant(name), stop
-
-    def parse_string(self, start: i64) -> tuple[str, i64]:
-        """The string whose body starts at start (after the opening quote)."""
-        stop = self.scanner.string_stop(self.data, start, self.end)
-        if stop < self.end and self.data[stop] == QUOTE:
-            return self.chunk(start, stop), stop + 1
-        return self.parse_string_slowly(start, stop)
 
     def parse_string_slowly(self, start: i64, stop: i64) -> tuple[str, i64]:
         """A string with escapes, control characters or no end; stop is the first
@@ -405,12 +400,14 @@ class Parser:
         self.depth = depth
         data = self.data
         end = self.end
+        scanner = self.scanner
         result: list[object] = []
-        # c is always data[i] (0 past the end); whitespace is skipped inline when
-        # absent or a single space, by a call otherwise.
+        # c is always data[i] (0 past the end); whitespace is skipped by the
+        # scanner, called only when there is some (one frame fewer than skip:
+        # uncompiled, a call is most of the cost of a short run).
         c: i64 = data[i] if i < end else 0
         if c <= SPACE:
-            i = self.skip(i)
+            i = scanner.skip_whitespace(data, i, end)
             c = data[i] if i < end else 0
         if c == CLOSE_ARRAY:
             self.depth = depth - 1
@@ -422,7 +419,11 @@ class Parser:
                 end = self.end
                 c = data[i] if i < end else 0
             value: object
-            if c == OPEN_ARRAY:
+            if c == MINUS or ZERO <= c <= NINE:  # first: long arrays are mostly numbers
+                value, i = scanner.number(self, i)
+            elif c == QUOTE:
+                value, i = scanner.string(self, i + 1)
+            elif c == OPEN_ARRAY:
                 value, i = self.parse_array(i + 1)
                 data = self.data  # a window may have moved (and the old one is let go)
                 end = self.end
@@ -432,18 +433,18 @@ class Parser:
                 end = self.end
             else:
                 value, i = self.parse_scalar(i)
-                if i >= end:
-                    data, end = self.grown_window()
+            if i >= end:  # a long string may have grown the window
+                data, end = self.grown_window()
             result.append(value)
             c = data[i] if i < end else 0
             if c <= SPACE:
-                i = self.skip(i)
+                i = scanner.skip_whitespace(data, i, end)
                 c = data[i] if i < end else 0
             if c == COMMA:
                 i += 1
                 c = data[i] if i < end else 0
                 if c <= SPACE:
-                    i = self.skip(i)
+                    i = scanner.skip_whitespace(data, i, end)
                     c = data[i] if i < end else 0
                 continue
             if c == CLOSE_ARRAY:
@@ -459,6 +460,7 @@ class Parser:
         self.depth = depth
         data = self.data
         end = self.end
+        scanner = self.scanner
         result: dict[str, object] = {}
         pairs: list[tuple[str, object]] | None = None
         if self.object_pairs_hook is not None:
@@ -467,7 +469,7 @@ class Parser:
         # c is always data[i] (0 past the end), as in parse_array.
         c: i64 = data[i] if i < end else 0
         if c <= SPACE:
-            i = self.skip(i)
+            i = scanner.skip_whitespace(data, i, end)
             c = data[i] if i < end else 0
         if c != CLOSE_OBJECT:
             while True:
@@ -475,28 +477,14 @@ class Parser:
                     i = self.slide(i)
                     data = self.data
                     end = self.end
-                    c = data[i] if i < end else 0
-                if c != QUOTE:
-                    raise self.missing_item_error(
-                        "Expecting property name enclosed in double quotes", i, CLOSE_OBJECT
-                    )
-                key_at = i
-                key, i = self.parse_key(i + 1)
-                if i >= end:
+                key, key_at, i = scanner.object_key(self, i)
+                if i >= end:  # a long key may have grown the window
                     data, end = self.grown_window()
                 c = data[i] if i < end else 0
-                if c != COLON:
-                    i = self.skip(i)
-                    c = data[i] if i < end else 0
-                    if c != COLON:
-                        raise self.error("Expecting ':' delimiter", i)
-                i += 1
-                c = data[i] if i < end else 0
-                if c <= SPACE:
-                    i = self.skip(i)
-                    c = data[i] if i < end else 0
                 value: object
-                if c == OPEN_ARRAY:
+                if c == QUOTE:
+                    value, i = scanner.string(self, i + 1)
+                elif c == OPEN_ARRAY:
                     value, i = self.parse_array(i + 1)
                     data = self.data  # a window may have moved (and the old one is let go)
                     end = self.end
@@ -504,10 +492,12 @@ class Parser:
                     value, i = self.parse_object(i + 1)
                     data = self.data
                     end = self.end
+                elif ZERO <= c <= NINE or c == MINUS:
+                    value, i = scanner.number(self, i)
                 else:
                     value, i = self.parse_scalar(i)
-                    if i >= end:
-                        data, end = self.grown_window()
+                if i >= end:  # a long string may have grown the window
+                    data, end = self.grown_window()
                 if check_duplicates:
                     if key in result:
                         raise self.error(f"Duplicate key {key!r}", key_at)
@@ -520,14 +510,10 @@ class Parser:
                     result[key] = value
                 c = data[i] if i < end else 0
                 if c <= SPACE:
-                    i = self.skip(i)
+                    i = scanner.skip_whitespace(data, i, end)
                     c = data[i] if i < end else 0
                 if c == COMMA:
-                    i += 1
-                    c = data[i] if i < end else 0
-                    if c <= SPACE:
-                        i = self.skip(i)
-                        c = data[i] if i < end else 0
+                    i += 1  # the scanner skips the whitespace before the key
                     continue
                 if c == CLOSE_OBJECT:
                     break
@@ -541,14 +527,6 @@ class Parser:
         if object_hook is not None:
             return object_hook(result), i + 1
         return result, i + 1
-
-    def parse_key(self, start: i64) -> tuple[str, i64]:
-        """An object key whose body starts at start: short plain keys come from the cache."""
-        stop = self.scanner.string_stop(self.data, start, self.end)
-        if stop < self.end and self.data[stop] == QUOTE:
-            return self.scanner.key(self, start, stop), stop + 1
-        key, stop = self.parse_string_slowly(start, stop)
-        return self.shared_key(key), stop
 
     # -- windows -------------------------------------------------------------
 

@@ -5,8 +5,11 @@ mypyc (8 bytes at a time, typed floats, a key cache looked up by raw bytes),
 RegexScanner on uncompiled CPython (C regular expressions beat interpreted
 loops), FindScanner on PyPy (bytes.find and bytes.lstrip: its JIT makes a loop
 entered per string or whitespace run costly). The parser
-(_decoder) calls them for string and whitespace runs, numbers, keys and floats,
-and they read the grammar's byte values from here.
+(_decoder) calls them for strings, object keys (with the whitespace around them
+and the colon), whitespace runs, numbers and floats, and they read the
+grammar's byte values from here. The base class holds the grammar of each; a
+build's scanner overrides a method only with a faster way to the same result,
+handing anything unusual (escapes, errors) back to the base.
 """
 
 from __future__ import annotations
@@ -118,7 +121,8 @@ class Scanner:
 
     def number(self, parser: Parser, start: i64) -> tuple[object, i64]:
         """json's number grammar at start (a '-' or a digit), with its backtracking:
-        '1.' and '1e' end the number before the '.' or 'e'."""
+        '1.' and '1e' end the number before the '.' or 'e'; a '-' without a digit
+        is the parser's (-Infinity or an error)."""
         data = parser.data
         end = parser.end
         i = start
@@ -148,7 +152,7 @@ class Scanner:
         elif c == ZERO:
             i += 1
         else:
-            raise parser.error("Expecting value", start)
+            return parser.parse_minus(start)
         is_float = False
         exp10: i64 = 0
         if i + 1 < end and data[i] == DOT and ZERO <= data[i + 1] <= NINE:
@@ -217,6 +221,52 @@ class Scanner:
         if they are not all digits: always -1 here (digits are read one by one)."""
         return -1
 
+    def string(self, parser: Parser, start: i64) -> tuple[str, i64]:
+        """The string whose body starts at start (after its opening quote), and
+        the index after its closing quote."""
+        data = parser.data
+        end = parser.end
+        stop = self.string_stop(data, start, end)
+        if stop < end and data[stop] == QUOTE:
+            return parser.chunk(start, stop), stop + 1
+        return parser.parse_string_slowly(start, stop)
+
+    def object_key(self, parser: Parser, i: i64) -> tuple[str, i64, i64]:
+        """The object key at i (after whitespace), where its opening quote is, and
+        the index after the colon and whitespace that follow it: the value's."""
+        data = parser.data
+        end = parser.end
+        c: i64 = data[i] if i < end else 0
+        if c <= SPACE:
+            i = self.skip_whitespace(data, i, end)
+            c = data[i] if i < end else 0
+        if c != QUOTE:
+            raise parser.missing_item_error(
+                "Expecting property name enclosed in double quotes", i, CLOSE_OBJECT
+            )
+        key_at = i
+        start = i + 1
+        stop = self.string_stop(data, start, end)
+        if stop < end and data[stop] == QUOTE:
+            key = self.key(parser, start, stop)  # short plain keys come from the cache
+            i = stop + 1
+        else:
+            key, i = parser.parse_string_slowly(start, stop)
+            key = parser.shared_key(key)
+            # A key running past a windowed parse's window has grown it.
+            data = parser.data
+            end = parser.end
+        c = data[i] if i < end else 0
+        if c != COLON:
+            i = parser.skip(i)
+            c = data[i] if i < end else 0
+            if c != COLON:
+                raise parser.error("Expecting ':' delimiter", i)
+        i += 1
+        if i < end and data[i] <= SPACE:
+            i = parser.skip(i)
+        return key, key_at, i
+
     def key(self, parser: Parser, start: i64, stop: i64) -> str:
         """The key whose text (no escapes) is data[start:stop]: one object per
         distinct key within a document, as json's memo gives."""
@@ -225,7 +275,15 @@ class Scanner:
     def float_value(
         self, parser: Parser, start: i64, stop: i64, mantissa: i64, exp10: i64, exact: bool
     ) -> float:
-        """The float written as data[start:stop] (mantissa * 10**exp10 when exact)."""
+        """The float written as data[start:stop] (mantissa * 10**exp10 when exact):
+        by Eisel-Lemire when it decides (compiled, and on PyPy, where it is 4x
+        faster than float() of the text), else by float()."""
+        if exact:
+            value = decimal_to_float(mantissa, exp10)
+            if value >= 0.0:
+                if parser.data[start] == MINUS:
+                    return -value
+                return value
         return float(parser.chunk(start, stop))
 
 
@@ -235,6 +293,10 @@ class RegexScanner(Scanner):
 
     def __init__(self) -> None:
         self.plain_run = re.compile(b'[^"\\\\\x00-\x1f]*')
+        # A plain string's body and closing quote; a plain key (group 1) with
+        # the whitespace around it and its colon: one match per string or key.
+        self.plain_string = re.compile(b'[^"\\\\\x00-\x1f]*"')
+        self.plain_key = re.compile(b'[ \t\n\r]*"([^"\\\\\x00-\x1f]*)"[ \t\n\r]*:[ \t\n\r]*')
         self.whitespace_run = re.compile(b"[ \t\n\r]*")
         self.structure_free_run = re.compile(b'[^"\\[\\]{}]*')
         # json's NUMBER_RE, for bytes.
@@ -243,18 +305,44 @@ class RegexScanner(Scanner):
     def number(self, parser: Parser, start: i64) -> tuple[object, i64]:
         found = self.number_match.match(parser.data, start)
         if found is None:
-            raise parser.error("Expecting value", start)
+            return parser.parse_minus(start)
         stop: i64 = found.end()
-        document = parser.text
-        if parser.char_offsets and document is not None:
-            text = document[start:stop]  # chunk inline: one interpreted call fewer
-        else:
-            text = parser.chunk(start, stop)
+        # float() and int() read the matched ASCII bytes as they read its str
+        # (int()'s digit limit and its message included); hooks get the str.
         if found.lastindex != 1:  # a fraction or an exponent (group 2 or 3) matched
             parse_float = parser.parse_float
-            return (float(text) if parse_float is None else parse_float(text)), stop
+            if parse_float is None:
+                return float(found.group()), stop
+            return parse_float(parser.chunk(start, stop)), stop
         parse_int = parser.parse_int
-        return (int(text) if parse_int is None else parse_int(text)), stop
+        if parse_int is None:
+            return int(found.group()), stop
+        return parse_int(parser.chunk(start, stop)), stop
+
+    def string(self, parser: Parser, start: i64) -> tuple[str, i64]:
+        # One match for a plain string and its closing quote, sliced inline.
+        found = self.plain_string.match(parser.data, start)
+        if found is None:
+            return Scanner.string(self, parser, start)
+        stop: i64 = found.end()
+        text = parser.text
+        if parser.char_offsets and text is not None:
+            return text[start : stop - 1], stop
+        return parser.chunk(start, stop - 1), stop  # UTF-8 bytes: decoded
+
+    def object_key(self, parser: Parser, i: i64) -> tuple[str, i64, i64]:
+        # One match for the whitespace, the key, its colon and the whitespace up
+        # to the value; anything else (escapes, errors) as every build does it.
+        found = self.plain_key.match(parser.data, i)
+        if found is None:
+            return Scanner.object_key(self, parser, i)
+        start, stop = found.span(1)
+        text = parser.text
+        if parser.char_offsets and text is not None:
+            key = text[start:stop]
+        else:
+            key = parser.chunk(start, stop)  # UTF-8 bytes: decoded
+        return parser.memo.setdefault(key, key), start - 1, found.end()
 
     def key(self, parser: Parser, start: i64, stop: i64) -> str:
         # chunk and shared_key inline: two interpreted calls fewer per key.
@@ -270,6 +358,8 @@ class RegexScanner(Scanner):
         return found.end()
 
     def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
+        if i + 1 < end and data[i] == SPACE and data[i + 1] > SPACE:
+            return i + 1  # one space, as after ", " (the parser calls only on whitespace)
         found = self.whitespace_run.match(data, i)
         assert found is not None
         return found.end()
@@ -298,6 +388,8 @@ class FindScanner(Scanner):
         return self
 
     def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
+        if i + 1 < end and data[i] == SPACE and data[i + 1] > SPACE:
+            return i + 1  # one space, as after ", " (the parser calls only on whitespace)
         # Indentation comes in runs of tens of bytes: strip 64 at a time.
         while i < end:
             window = data[i : min(i + 64, end)]
@@ -491,6 +583,8 @@ class WordScanner(Scanner):
         return (quads * 10000 + (quads >> 32)) & 0xFFFFFFFF
 
     def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
+        if i + 1 < end and data[i] == SPACE and data[i + 1] > SPACE:
+            return i + 1  # one space, as after ", " (the parser calls only on whitespace)
         # Indentation is runs of spaces: find the first byte that is not a space
         # 8 at a time, then look at it.
         ones = self.ones
@@ -569,17 +663,6 @@ class WordScanner(Scanner):
                 parser.shared_key(entry.key)
                 table[first_slot] = KeyCacheEntry(head, tail, length, raw, key)
         return key
-
-    def float_value(
-        self, parser: Parser, start: i64, stop: i64, mantissa: i64, exp10: i64, exact: bool
-    ) -> float:
-        if exact:
-            value = decimal_to_float(mantissa, exp10)
-            if value >= 0.0:
-                if parser.data[start] == MINUS:
-                    return -value
-                return value
-        return float(parser.chunk(start, stop))
 
     def has_question_mark(self, data: bytes, start: i64, stop: i64) -> bool:
         """Whether data[start:stop] holds a "?" (given start + 8 <= len(data))."""
