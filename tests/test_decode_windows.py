@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import random
-import tracemalloc
 from typing import Any
 
 import pytest
@@ -151,6 +150,8 @@ def test_wide_text_is_projected_whole() -> None:
 
 @needs_windows
 def test_a_long_str_costs_no_copy_of_itself() -> None:
+    import tracemalloc  # here: PyPy has none
+
     doc = json.dumps([[k, k * 0.5, "x"] for k in range(40000)])
     pyjsonfast.loads(doc)  # warm: the key cache and such
     tracemalloc.start()
