@@ -113,6 +113,9 @@ PARSE_IN_WINDOWS: Final = COMPILED and PROJECT_STR
 # Windows hold at least this many characters, or 1/32 of the document.
 MIN_WINDOW_CHARS: Final = 8192
 NEVER: Final = 1 << 62  # a slide_at no index reaches
+# A windowed parse projects the rest whole once this many windows, and most of
+# them, held wide text (a few, as in citm_catalog, cost little).
+WIDE_WINDOWS_SEEN: Final = 4
 # How far past a backslash an escape reaches: a surrogate pair, \uXXXX\uXXXX.
 ESCAPE_REACH: Final = 12
 
@@ -167,6 +170,8 @@ class Parser:
         self.final = True  # the window reaches the document's end
         self.slide_at: i64 = NEVER
         self.window_chars: i64 = 0
+        self.windows: i64 = 1  # how many, and how many of wide text
+        self.wide_windows: i64 = 0
         self.length: i64 = len(data)  # the whole document's
 
     # -- text ----------------------------------------------------------------
@@ -533,16 +538,21 @@ class Parser:
     def slide(self, i: i64) -> i64:
         """Move the window on to start at i, an item's start (callers read data
         and end again): i's index in the new window (0, or i's index in the
-        document if the window became the whole)."""
+        document once mostly wide text has made the window the whole)."""
         text = self.text
         assert text is not None
         start = self.base + i
-        projection = narrow_projection(text[start : start + self.window_chars])
+        piece = text[start : start + self.window_chars]
+        projection = narrow_projection(piece)
+        self.windows += 1
         if projection is None:
-            # Wide text from here on: projected whole, as window_parser would
-            # have had it, so windows cost no more than that (i is kept as is).
-            self.set_window(0, ascii_projection(text))
-            return start
+            self.wide_windows += 1
+            if self.wide_windows >= WIDE_WINDOWS_SEEN and 2 * self.wide_windows > self.windows:
+                # Mostly wide text: projected whole, as window_parser would have
+                # had it, so windows cost no more than that (i is kept as is).
+                self.set_window(0, ascii_projection(text))
+                return start
+            projection = piece.encode("ascii", "replace")
         self.set_window(start, projection)
         return 0
 

@@ -166,6 +166,18 @@ def test_a_long_str_costs_no_copy_of_itself() -> None:
 
 
 @needs_windows
+def test_a_few_wide_windows_stay_windows() -> None:
+    doc = json.dumps(
+        [{"id": k, "name": "n" * 30} for k in range(1200)] + ["\u4e2d\u6587" * 30] * 20,
+        ensure_ascii=False,
+    )
+    parser = _decoder.window_parser(doc, _decoder.DEFAULT_OPTIONS)
+    assert parser is not None
+    assert parser.decode() == json.loads(doc)
+    assert parser.base > 0 and len(parser.data) < len(doc)
+
+
+@needs_windows
 def test_wide_text_after_narrow_text_is_then_projected_whole() -> None:
     doc = json.dumps(
         [{"id": k, "name": "n" * 30} for k in range(400)] + ["\u4e2d\u6587" * 30] * 400,
