@@ -166,24 +166,18 @@ def test_a_long_str_costs_no_copy_of_itself() -> None:
 
 
 @needs_windows
-def test_a_few_wide_windows_stay_windows() -> None:
+@pytest.mark.parametrize(
+    ("narrow_items", "wide_items", "whole"),
+    [(1200, 20, False), (400, 400, True)],
+    ids=["a-few-wide-windows-stay-windows", "mostly-wide-text-is-then-projected-whole"],
+)
+def test_wide_text_after_narrow_text(narrow_items: int, wide_items: int, whole: bool) -> None:
     doc = json.dumps(
-        [{"id": k, "name": "n" * 30} for k in range(1200)] + ["\u4e2d\u6587" * 30] * 20,
+        [{"id": k, "name": "n" * 30} for k in range(narrow_items)]
+        + ["\u4e2d\u6587" * 30] * wide_items,
         ensure_ascii=False,
     )
     parser = _decoder.window_parser(doc, _decoder.DEFAULT_OPTIONS)
     assert parser is not None
     assert parser.decode() == json.loads(doc)
-    assert parser.base > 0 and len(parser.data) < len(doc)
-
-
-@needs_windows
-def test_wide_text_after_narrow_text_is_then_projected_whole() -> None:
-    doc = json.dumps(
-        [{"id": k, "name": "n" * 30} for k in range(400)] + ["\u4e2d\u6587" * 30] * 400,
-        ensure_ascii=False,
-    )
-    parser = _decoder.window_parser(doc, _decoder.DEFAULT_OPTIONS)
-    assert parser is not None
-    assert parser.decode() == json.loads(doc)
-    assert parser.base == 0 and len(parser.data) == len(doc)
+    assert (parser.base == 0 and len(parser.data) == len(doc)) == whole
