@@ -222,8 +222,8 @@ class Parser:
 
     def error(self, msg: str, pos: i64) -> ValueError:
         if not self.final:
-            # Maybe an item cut by the window's end: the item is parsed again
-            # in a longer window (see slide).
+            # Maybe a token cut by the window's end: decode_str parses the
+            # document again whole, which finds any real error (see WindowEnd).
             return WindowEnd()
         doc = self.document()
         return JSONDecodeError(msg, doc, self.char_position(pos))
@@ -251,15 +251,10 @@ class Parser:
         """The index of the first non-whitespace byte at or after i."""
         data = self.data
         end = self.end
-        if i < end:
-            c: i64 = data[i]
-            if c > SPACE:
-                return i
-            # One space, as after ": " and ", ", is the common case in indented JSON.
-            if c == SPACE and i + 1 < end and data[i + 1] > SPACE:
-                return i + 1
-            return self.scanner.skip_whitespace(data, i, end)
-        return i
+        if i < end and data[i] > SPACE:
+            return i
+        # (Each scanner answers one space, as after ", ", without a loop.)
+        return self.scanner.skip_whitespace(data, i, end)
 
     # -- the grammar -----------------------------------------------------------
 
@@ -438,8 +433,9 @@ class Parser:
                 end = self.end
             else:
                 value, i = self.parse_scalar(i)
-            if i >= end:  # a long string may have grown the window
-                data, end = self.grown_window()
+            if i >= end:  # a long string may have grown the window (see grow)
+                data = self.data
+                end = self.end
             result.append(value)
             c = data[i] if i < end else 0
             if c <= SPACE:
@@ -483,8 +479,9 @@ class Parser:
                     data = self.data
                     end = self.end
                 key, key_at, i = scanner.object_key(self, i)
-                if i >= end:  # a long key may have grown the window
-                    data, end = self.grown_window()
+                if i >= end:  # a long key may have grown the window (see grow)
+                    data = self.data
+                    end = self.end
                 c = data[i] if i < end else 0
                 value: object
                 if c == QUOTE:
@@ -501,8 +498,9 @@ class Parser:
                     value, i = scanner.number(self, i)
                 else:
                     value, i = self.parse_scalar(i)
-                if i >= end:  # a long string may have grown the window
-                    data, end = self.grown_window()
+                if i >= end:  # a long string may have grown the window (see grow)
+                    data = self.data
+                    end = self.end
                 if check_duplicates:
                     if key in result:
                         raise self.error(f"Duplicate key {key!r}", key_at)
@@ -559,17 +557,12 @@ class Parser:
     def grow(self) -> None:
         """Lengthen the window in place (a string runs on past its end): base and
         every index stay valid, and a caller's data and end are a prefix of the
-        window's until it reads them again (grown_window)."""
+        window's until it reads them again (once its index reaches its end)."""
         text = self.text
         assert text is not None
         first = self.base + self.end
         more = self.end if self.end > self.window_chars else self.window_chars
         self.set_window(self.base, self.data + window_projection(text[first : first + more]))
-
-    def grown_window(self) -> tuple[bytes, i64]:
-        """data and end again, for a caller whose string or key ended at or past
-        its end: the window may have grown meanwhile."""
-        return self.data, self.end
 
     def set_window(self, base: i64, data: bytes) -> None:
         """data, the projection of the document from base on, as the window."""

@@ -258,13 +258,13 @@ class Scanner:
             end = parser.end
         c = data[i] if i < end else 0
         if c != COLON:
-            i = parser.skip(i)
+            i = self.skip_whitespace(data, i, end)
             c = data[i] if i < end else 0
             if c != COLON:
                 raise parser.error("Expecting ':' delimiter", i)
         i += 1
         if i < end and data[i] <= SPACE:
-            i = parser.skip(i)
+            i = self.skip_whitespace(data, i, end)
         return key, key_at, i
 
     def key(self, parser: Parser, start: i64, stop: i64) -> str:
