@@ -21,6 +21,7 @@ COMPILED_MODULES = [
     "pyjsonfast/_numbers.py",
     "pyjsonfast/_decoder.py",
     "pyjsonfast/_decode_api.py",
+    "pyjsonfast/_projection.py",
     "pyjsonfast/_scanner.py",
     "pyjsonfast/_encoder.py",
     "pyjsonfast/_scalars.py",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json as _json
 from json import detect_encoding
 
-from . import _decode_api, _decoder, _encoder
+from . import _decode_api, _encoder
 from ._buffer import COMPILED as _COMPILED
 from ._fragment import Fragment
 from ._sinks import sink, writes_bytes
@@ -502,7 +502,7 @@ def _loads(
         and not kw
     ):
         return _decode_api.loads_default(s)
-    document = _decoder.as_document(s)
+    document = _decode_api.as_document(s)
     if object_hook is not None:
         kw["object_hook"] = object_hook
     if object_pairs_hook is not None:

@@ -1,7 +1,8 @@
 """What the public layer (pyjsonfast, pyjsonfast.decoder, pyjsonfast.stream) calls
 to decode: options from json's arguments (or captured by json's C scanner),
-whole documents, and raw_decode. Compiled with the parser (_decoder), which it
-only sets up and calls.
+whole documents (as_document, decode_str, decode_bytes: which bytes a Parser
+scans, a str's projection whole or a window at a time), and raw_decode.
+Compiled with the parser (_decoder), which it only sets up and calls.
 
 Options arrive as the user gave them (typed object: anything json accepts must
 get through, and a wrong type must meet our message, not mypyc's).
@@ -9,6 +10,7 @@ get through, and a wrong type must meet our message, not mypyc's).
 
 from __future__ import annotations
 
+import json
 import json.decoder
 import json.scanner
 
@@ -19,12 +21,10 @@ from ._decoder import (
     DEFAULT_PARSE_CONSTANT,
     MAX_DEPTH_LIMIT,
     Options,
-    as_document,
-    decode_bytes,
-    decode_str,
-    str_parser,
+    Parser,
 )
 from ._errors import JSONDecodeError
+from ._projection import PROJECT_STR, ascii_projection, narrow_projection
 
 if not COMPILED:  # typing at run time only where it runs (see _buffer)
     from typing import Any, Callable, Final, Union, cast
@@ -36,12 +36,16 @@ if TYPE_CHECKING:
     from ._protocols import CapturedOptions
 
 __all__ = [
+    "as_document",
     "check_max_depth",
+    "decode_bytes",
     "decode_document",
+    "decode_str",
     "loads_default",
     "options_from_c_scanner",
     "parse_options",
     "raw_decode",
+    "str_parser",
 ]
 
 def _hook(value: object) -> Callable[[Any], Any] | None:
@@ -148,3 +152,106 @@ def raw_decode(s: str, idx: int, options: Options) -> tuple[object, int]:
     start = len(s[:idx].encode("utf-8", "surrogatepass"))
     value, stop = parser.raw_decode(start)
     return value, idx + len(parser.data[start:stop].decode("utf-8", "surrogatepass"))
+
+
+# Compiled, a long str is parsed through a moving window of its projection (see
+# window_parser) rather than a projection of the whole: no copy of the document.
+PARSE_IN_WINDOWS: Final = COMPILED and PROJECT_STR
+# Windows hold at least this many characters, or 1/32 of the document.
+MIN_WINDOW_CHARS: Final = 8192
+
+
+def str_parser(s: str, options: Options) -> Parser:
+    """A parser for a str: its bytes when ASCII, else (CPython) its ASCII projection,
+    "?" for each other character: cheaper than UTF-8, and it keeps character
+    offsets. JSON's structure is ASCII, so the projection parses the same, and
+    strings are sliced from s. PyPy stores str as UTF-8: encoding is nearly free
+    there, and its "replace" error handler slow."""
+    if s.isascii():
+        return Parser(s.encode("ascii"), s, True, options)
+    if PROJECT_STR:
+        return Parser(ascii_projection(s), s, True, options)
+    return Parser(s.encode("utf-8", "surrogatepass"), s, False, options)
+
+
+def window_parser(s: str, options: Options) -> Parser | None:
+    """A parser for a long str that projects it a window at a time (a window's
+    chars: MIN_WINDOW_CHARS or 1/32 of s): strings are sliced from s, and no
+    copy of the whole document is made. Any error it raises is found again by a
+    whole-document parse (str_parser), which reports it as json does.
+
+    None for wide text (say CJK): CPython's encoder reads it a character at a
+    time, and slicing it into windows costs more than the copy's memory is worth.
+    """
+    window: i64 = len(s) >> 5
+    if window < MIN_WINDOW_CHARS:
+        window = MIN_WINDOW_CHARS
+    first = narrow_projection(s[:window])
+    if first is None:
+        return None
+    parser = Parser(first, s, True, options)
+    parser.window_chars = window
+    parser.length = len(s)
+    parser.set_window(0, first)
+    return parser
+
+
+def decode_str(s: str, options: Options) -> object:
+    if PARSE_IN_WINDOWS and len(s) > MIN_WINDOW_CHARS and not calls_hooks(options):
+        parser = window_parser(s, options)
+        if parser is not None:
+            try:
+                return parser.decode()
+            except Exception:
+                pass  # reported by a whole-document parse, with json's message and position
+    return str_parser(s, options).decode()
+
+
+def decode_bytes(data: bytes, options: Options) -> object:
+    """json.loads of bytes: UTF-8 (the common case) is parsed as is; UTF-16/32 and
+    a UTF-8 BOM are decoded first, as json does."""
+    encoding = bytes_encoding(data)
+    if encoding != "utf-8":
+        return decode_str(data.decode(encoding, "surrogatepass"), options)
+    if data.isascii():
+        return Parser(data, data.decode("ascii"), True, options).decode()
+    # Non-ASCII UTF-8 is validated lazily: every non-ASCII byte is either decoded
+    # as part of a string or causes a parse error, and errors decode the whole
+    # document first, so invalid UTF-8 still raises json's UnicodeDecodeError.
+    # Hooks are called only on valid documents, as json calls them: validate first.
+    text = data.decode("utf-8", "surrogatepass") if calls_hooks(options) else None
+    return Parser(data, text, False, options).decode()
+
+
+def calls_hooks(options: Options) -> bool:
+    return (
+        options.object_hook is not None
+        or options.object_pairs_hook is not None
+        or options.parse_float is not None
+        or options.parse_int is not None
+        or options.parse_constant is not None
+    )
+
+
+def bytes_encoding(data: bytes) -> str:
+    """json.detect_encoding, with a quick answer for the usual UTF-8 document."""
+    n = len(data)
+    if n >= 2:
+        first = data[0]
+        if first != 0 and first != 0xEF and first != 0xFE and first != 0xFF and data[1] != 0:
+            return "utf-8"
+    return str(json.detect_encoding(data))
+
+
+def as_document(s: object) -> Union[str, bytes]:
+    """The document as str or bytes, with json's TypeError for other types
+    (memoryview is accepted as an extension)."""
+    if isinstance(s, str):
+        if s.startswith("\ufeff"):
+            raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
+        return s
+    if isinstance(s, bytes):
+        return s
+    if isinstance(s, (bytearray, memoryview)):
+        return bytes(s)
+    raise TypeError(f"the JSON object must be str, bytes or bytearray, not {s.__class__.__name__}")

@@ -1,13 +1,13 @@
 """The parser: JSON text to Python objects, json's results and json's errors.
 
 The public face (pyjsonfast.loads, pyjsonfast.decoder.JSONDecoder) is
-interpreted and calls the entry points at the end of this module.
+interpreted and calls _decode_api, which chooses what a Parser scans and runs it.
 
 One recursive-descent parser for every build, one method per grammar rule,
 building Python objects directly. It scans bytes:
 
 - an ASCII str or ASCII bytes: those bytes; strings are sliced from the str;
-- a non-ASCII str (CPython): its ASCII projection, "?" for every other
+- a non-ASCII str (CPython): its ASCII projection (_projection), "?" for every other
   character, which keeps character offsets (JSON's structure is ASCII, so the
   projection parses the same); strings are sliced from the str;
 - non-ASCII UTF-8 bytes (and a non-ASCII str on PyPy, where UTF-8 is free):
@@ -16,7 +16,8 @@ building Python objects directly. It scans bytes:
   UnicodeDecodeError first and error positions are json's (characters).
 
 Compiled, a long str of narrow text (ASCII, Latin-1) is projected a window at a
-time instead (window_parser): no copy of the document is made.
+time instead (_decode_api.window_parser; Parser.slide and grow move the
+window): no copy of the document is made.
 
 The few inner loops whose best form differs between builds (string and
 whitespace runs, numbers, keys, floats) are methods of a Scanner chosen once at
@@ -32,13 +33,11 @@ turned into the same JSONDepthError.
 from __future__ import annotations
 
 import gc
-import json
-import json.decoder
-import json.scanner
 import sys
 
 from ._buffer import COMPILED, StringWriter
 from ._errors import JSONDecodeError, JSONDepthError
+from ._projection import ascii_projection, narrow_projection, window_projection
 from ._scanner import (
     BACKSLASH,
     CLOSE_ARRAY,
@@ -57,7 +56,7 @@ from ._scanner import (
 )
 
 if not COMPILED:  # typing at run time only where it runs (see _buffer)
-    from typing import Any, Callable, Final, Union, final
+    from typing import Any, Callable, Final, final
 
     from mypy_extensions import i64
 
@@ -68,10 +67,7 @@ __all__ = [
     "DEFAULT_PARSE_CONSTANT",
     "MAX_DEPTH_LIMIT",
     "Options",
-    "as_document",
-    "decode_bytes",
-    "decode_str",
-    "str_parser",
+    "Parser",
 ]
 
 # Nesting deeper than this raises JSONDepthError. json (C) stops a little below
@@ -106,12 +102,6 @@ ESCAPES: Final[dict[int, str]] = {
 # Documents at least this long are parsed with the cyclic GC paused (CPython).
 GC_PAUSE_MIN_BYTES: Final = 65536
 PAUSE_GC_ALLOWED: Final = sys.implementation.name == "cpython"
-PROJECT_STR: Final = sys.implementation.name == "cpython"
-# Compiled, a long str is parsed through a moving window of its projection (see
-# window_parser) rather than a projection of the whole: no copy of the document.
-PARSE_IN_WINDOWS: Final = COMPILED and PROJECT_STR
-# Windows hold at least this many characters, or 1/32 of the document.
-MIN_WINDOW_CHARS: Final = 8192
 NEVER: Final = 1 << 62  # a slide_at no index reaches
 # A windowed parse projects the rest whole once this many windows, and most of
 # them, held wide text (a few, as in citm_catalog, cost little).
@@ -696,152 +686,3 @@ class Options:
 
 
 DEFAULT_OPTIONS: Final = Options()
-
-
-def str_parser(s: str, options: Options) -> Parser:
-    """A parser for a str: its bytes when ASCII, else (CPython) its ASCII projection,
-    "?" for each other character: cheaper than UTF-8, and it keeps character
-    offsets. JSON's structure is ASCII, so the projection parses the same, and
-    strings are sliced from s. PyPy stores str as UTF-8: encoding is nearly free
-    there, and its "replace" error handler slow."""
-    if s.isascii():
-        return Parser(s.encode("ascii"), s, True, options)
-    if PROJECT_STR:
-        return Parser(ascii_projection(s), s, True, options)
-    return Parser(s.encode("utf-8", "surrogatepass"), s, False, options)
-
-
-# Projection chunks: a chunk is one slice of s (a copy) in flight.
-PROJECTION_CHUNK: Final = 16384
-# bytes.translate table: ASCII kept, every other byte (a Latin-1 character) "?".
-NON_ASCII_TO_QUESTION_MARK: Final = bytes(range(128)) + b"?" * 128
-
-
-def narrow_projection(piece: str) -> bytes | None:
-    """piece's ASCII projection at copy speed when its text is ASCII (a 1-byte-kind
-    slice: encoded by a copy) or Latin-1 (encoded so, then its non-ASCII bytes
-    replaced); None for wider text, which CPython's ASCII encoder reads a
-    character at a time."""
-    if piece.isascii():
-        return piece.encode("ascii")
-    try:
-        return piece.encode("latin-1").translate(NON_ASCII_TO_QUESTION_MARK)
-    except UnicodeEncodeError:
-        return None
-
-
-def window_projection(piece: str) -> bytes:
-    """One piece of a str's ASCII projection: s.encode("ascii", "replace")."""
-    projection = narrow_projection(piece)
-    if projection is None:
-        return piece.encode("ascii", "replace")
-    return projection
-
-
-def ascii_projection(s: str) -> bytes:
-    """s.encode("ascii", "replace"), faster for a str of mostly narrow text: chunk
-    by chunk, as narrow_projection can. A str with wider characters all through
-    (no gain from chunks) is encoded in one go once two chunks in a row have some.
-    """
-    n: i64 = len(s)
-    if n <= PROJECTION_CHUNK:
-        return s.encode("ascii", "replace")
-    parts: list[bytes] = []
-    start: i64 = 0
-    wide: i64 = 0
-    chunks: i64 = 0
-    while start < n:
-        chunk = s[start : start + PROJECTION_CHUNK]
-        chunks += 1
-        projection = narrow_projection(chunk)
-        if projection is None:
-            wide += 1
-            if wide >= 2 and wide * 2 > chunks:
-                return s.encode("ascii", "replace")
-            projection = chunk.encode("ascii", "replace")
-        parts.append(projection)
-        start += PROJECTION_CHUNK
-    return b"".join(parts)
-
-
-def window_parser(s: str, options: Options) -> Parser | None:
-    """A parser for a long str that projects it a window at a time (a window's
-    chars: MIN_WINDOW_CHARS or 1/32 of s): strings are sliced from s, and no
-    copy of the whole document is made. Any error it raises is found again by a
-    whole-document parse (str_parser), which reports it as json does.
-
-    None for wide text (say CJK): CPython's encoder reads it a character at a
-    time, and slicing it into windows costs more than the copy's memory is worth.
-    """
-    window: i64 = len(s) >> 5
-    if window < MIN_WINDOW_CHARS:
-        window = MIN_WINDOW_CHARS
-    first = narrow_projection(s[:window])
-    if first is None:
-        return None
-    parser = Parser(first, s, True, options)
-    parser.window_chars = window
-    parser.length = len(s)
-    parser.set_window(0, first)
-    return parser
-
-
-def decode_str(s: str, options: Options) -> object:
-    if PARSE_IN_WINDOWS and len(s) > MIN_WINDOW_CHARS and not calls_hooks(options):
-        parser = window_parser(s, options)
-        if parser is not None:
-            try:
-                return parser.decode()
-            except Exception:
-                pass  # reported by a whole-document parse, with json's message and position
-    return str_parser(s, options).decode()
-
-
-def decode_bytes(data: bytes, options: Options) -> object:
-    """json.loads of bytes: UTF-8 (the common case) is parsed as is; UTF-16/32 and
-    a UTF-8 BOM are decoded first, as json does."""
-    encoding = bytes_encoding(data)
-    if encoding != "utf-8":
-        return decode_str(data.decode(encoding, "surrogatepass"), options)
-    if data.isascii():
-        return Parser(data, data.decode("ascii"), True, options).decode()
-    # Non-ASCII UTF-8 is validated lazily: every non-ASCII byte is either decoded
-    # as part of a string or causes a parse error, and errors decode the whole
-    # document first, so invalid UTF-8 still raises json's UnicodeDecodeError.
-    # Hooks are called only on valid documents, as json calls them: validate first.
-    text = data.decode("utf-8", "surrogatepass") if calls_hooks(options) else None
-    return Parser(data, text, False, options).decode()
-
-
-def calls_hooks(options: Options) -> bool:
-    return (
-        options.object_hook is not None
-        or options.object_pairs_hook is not None
-        or options.parse_float is not None
-        or options.parse_int is not None
-        or options.parse_constant is not None
-    )
-
-
-def bytes_encoding(data: bytes) -> str:
-    """json.detect_encoding, with a quick answer for the usual UTF-8 document."""
-    n = len(data)
-    if n >= 2:
-        first = data[0]
-        if first != 0 and first != 0xEF and first != 0xFE and first != 0xFF and data[1] != 0:
-            return "utf-8"
-    return str(json.detect_encoding(data))
-
-
-def as_document(s: object) -> Union[str, bytes]:
-    """The document as str or bytes, with json's TypeError for other types
-    (memoryview is accepted as an extension)."""
-    if isinstance(s, str):
-        if s.startswith("\ufeff"):
-            raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
-        return s
-    if isinstance(s, bytes):
-        return s
-    if isinstance(s, (bytearray, memoryview)):
-        return bytes(s)
-    raise TypeError(f"the JSON object must be str, bytes or bytearray, not {s.__class__.__name__}")

@@ -34,10 +34,10 @@ from ._decoder import (
     PAUSE_GC_ALLOWED,
     Options,
     Parser,
-    ascii_projection,
 )
 from ._encoder import Writer
 from ._errors import JSONDecodeError, move_error
+from ._projection import ascii_projection
 from ._scanner import (
     BACKSLASH,
     CLOSE_ARRAY,

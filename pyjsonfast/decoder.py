@@ -87,7 +87,7 @@ class JSONDecoder(json.JSONDecoder):
             return obj
         if not isinstance(s, str):
             raise TypeError(f"the JSON object must be str, not {s.__class__.__name__}")
-        return _decoder.decode_str(s, options)
+        return _decode_api.decode_str(s, options)
 
     def raw_decode(self, s: str, idx: int = 0) -> tuple[Any, int]:
         """The value starting exactly at s[idx] (no whitespace skipped) and the

@@ -21,6 +21,7 @@ COMPILED_MODULES = (
     "_scanner",
     "_decoder",
     "_decode_api",
+    "_projection",
     "_scalars",
     "_encoder",
     "_subclasses",

@@ -251,7 +251,7 @@ def test_repeated_keys_are_one_object_past_the_key_cache() -> None:
     assert_keys_shared([dict(pairs) for pairs in value])
 
 
-# Where the str projection's chunks meet (pyjsonfast._decoder.PROJECTION_CHUNK),
+# Where the str projection's chunks meet (pyjsonfast._projection.PROJECTION_CHUNK),
 # and positions around them relative to 8-byte words.
 CHUNK = 16384
 LONG_DOC_POSITIONS = [5, 8, 13, *range(CHUNK - 9, CHUNK + 10), 2 * CHUNK - 1, 2 * CHUNK + 3]

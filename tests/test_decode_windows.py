@@ -1,5 +1,5 @@
 """Long str documents, which the compiled build parses through a moving window of
-their ASCII projection (pyjsonfast._decoder.window_parser): every token that can
+their ASCII projection (pyjsonfast._decode_api.window_parser): every token that can
 straddle a window's edge, every error, the same as json.
 
 Through loads these run on every build (elsewhere the whole document is parsed
@@ -18,12 +18,12 @@ from shared_data import corpus_bytes
 from test_decode_support import like_json, outcome
 
 import pyjsonfast
-from pyjsonfast import _decoder
+from pyjsonfast import _decode_api, _decoder
 
-WINDOWS = _decoder.PARSE_IN_WINDOWS
+WINDOWS = _decode_api.PARSE_IN_WINDOWS
 needs_windows = pytest.mark.skipif(not WINDOWS, reason="windows are the compiled build's")
 # A document under 32 windows long has windows of the smallest size.
-WINDOW = _decoder.MIN_WINDOW_CHARS
+WINDOW = _decode_api.MIN_WINDOW_CHARS
 # An item starting in a window's last quarter moves the window to start there,
 # so a long item starting just before that point runs past the window's end.
 LATE = WINDOW - WINDOW // 4 - 40
@@ -67,7 +67,7 @@ def test_items_running_past_a_window_edge_parse_as_json(item: str, in_windows: b
         expected = json.loads(doc)
         assert pyjsonfast.loads(doc) == expected
         if WINDOWS and in_windows:
-            parser = _decoder.window_parser(doc, _decoder.DEFAULT_OPTIONS)
+            parser = _decode_api.window_parser(doc, _decoder.DEFAULT_OPTIONS)
             assert parser is not None
             assert parser.decode() == expected
 
@@ -134,7 +134,7 @@ def test_narrow_corpus_documents_parse_as_json(name: str) -> None:
 @needs_windows
 def test_the_parser_holds_a_window_not_a_copy() -> None:
     doc = json.dumps([{"k": k, "v": "é" * 20} for k in range(400)], ensure_ascii=False)
-    parser = _decoder.window_parser(doc, _decoder.DEFAULT_OPTIONS)
+    parser = _decode_api.window_parser(doc, _decoder.DEFAULT_OPTIONS)
     assert parser is not None
     assert len(parser.data) == WINDOW < len(doc) < 32 * WINDOW
     assert parser.decode() == json.loads(doc)
@@ -144,7 +144,7 @@ def test_the_parser_holds_a_window_not_a_copy() -> None:
 @needs_windows
 def test_wide_text_is_projected_whole() -> None:
     doc = json.dumps(["\u4e2d\u6587" * 10] * 2000, ensure_ascii=False)
-    assert _decoder.window_parser(doc, _decoder.DEFAULT_OPTIONS) is None
+    assert _decode_api.window_parser(doc, _decoder.DEFAULT_OPTIONS) is None
     assert pyjsonfast.loads(doc) == json.loads(doc)
 
 
@@ -177,7 +177,7 @@ def test_wide_text_after_narrow_text(narrow_items: int, wide_items: int, whole: 
         + ["\u4e2d\u6587" * 30] * wide_items,
         ensure_ascii=False,
     )
-    parser = _decoder.window_parser(doc, _decoder.DEFAULT_OPTIONS)
+    parser = _decode_api.window_parser(doc, _decoder.DEFAULT_OPTIONS)
     assert parser is not None
     assert parser.decode() == json.loads(doc)
     assert (parser.base == 0 and len(parser.data) == len(doc)) == whole
