@@ -109,27 +109,65 @@ _CHUNK_ENCODE: Final[bool] = COMPILED
 _KEY_CACHE_LIMIT: Final = 1 << 14
 _KEY_CACHE_MAX_KEY_LEN: Final = 64
 _KEY_CACHES_LIMIT: Final = 48
-_key_caches: Final[dict[tuple[bool, bool, str, str], dict[str, str]]] = {}
+# Compiled, each cache also keeps its recent keys in slots found by the key's
+# address: a key object met before (documents repeat their keys, and json's
+# decoder hands out one object per key) is found by one list read and an `is`,
+# where the dict's lookup (hash, probe, compare) cost three times as much.
+# Interpreted, the dict's C lookup is the cheaper.
+_KEY_BY_SLOT: Final[bool] = COMPILED
+_KEY_SLOT_SHIFT: Final[i64] = 15  # address bits folded onto the low ones
+_SHARED_KEY_SLOTS: Final[i64] = 1024
+_OWN_KEY_SLOTS: Final[i64] = 32  # a cache for one call (see _key_cache)
+
+
+@final
+class KeyCache:
+    """Encoded text by str key: a dict, and in front of it (compiled) slots."""
+
+    def __init__(self, slot_count: i64) -> None:
+        self.texts: dict[str, str] = {}
+        # key, text, key, text...: slot i at 2*i (one list: a pair is read and
+        # written with no Python code in between, so threads see whole pairs).
+        # A slot holds its key, so no other object can take its address.
+        self.slots: list[object] = [None] * (2 * slot_count) if _KEY_BY_SLOT else []
+        self.slot_mask: i64 = slot_count - 1  # slot_count: a power of 2
+
+    def add(self, key: str, encoded: str) -> None:
+        if len(key) <= _KEY_CACHE_MAX_KEY_LEN:
+            texts = self.texts
+            if len(texts) >= _KEY_CACHE_LIMIT:
+                texts.clear()
+            texts[key] = encoded
+            if _KEY_BY_SLOT:
+                at = _key_slot(key, self.slot_mask)
+                slots = self.slots
+                slots[at] = key
+                slots[at + 1] = encoded
+
+
+def _key_slot(key: str, mask: i64) -> i64:
+    """Where key's slot begins in KeyCache.slots, from its address (write_dict
+    has this inline)."""
+    address = i64(id(key))
+    return (((address >> 4) ^ (address >> _KEY_SLOT_SHIFT)) & mask) << 1
+
+
+_key_caches: Final[dict[tuple[bool, bool, str, str], KeyCache]] = {}
 
 
 def _key_cache(
     ensure_ascii: bool, utf8: bool, item_separator: str, key_separator: str
-) -> dict[str, str]:
+) -> KeyCache:
     """The shared cache of item_separator + '"key"' + key_separator by key."""
     cache_key = (ensure_ascii, utf8, item_separator, key_separator)
     cache = _key_caches.get(cache_key)
     if cache is None:
-        cache = {}
-        if len(_key_caches) < _KEY_CACHES_LIMIT:  # odd separators: a cache per call
+        if len(_key_caches) < _KEY_CACHES_LIMIT:
+            cache = KeyCache(_SHARED_KEY_SLOTS)
             _key_caches[cache_key] = cache
+        else:  # odd separators, or deep indentation: a cache for this call
+            cache = KeyCache(_OWN_KEY_SLOTS)
     return cache
-
-
-def _cache_key(cache: dict[str, str], key: str, encoded: str) -> None:
-    if len(key) <= _KEY_CACHE_MAX_KEY_LEN:
-        if len(cache) >= _KEY_CACHE_LIMIT:
-            cache.clear()
-        cache[key] = encoded
 
 
 def _utf8_encodable(item_separator: str, key_separator: str, indent: Optional[str]) -> bool:
@@ -209,7 +247,7 @@ class Writer:
         self.key_cache = _key_cache(ensure_ascii, self.utf8, "", key_separator)
         # For each depth, the cache with that depth's item separator in front
         # (the same one at every depth without indent).
-        self.separated_key_caches: list[dict[str, str]] = []
+        self.separated_key_caches: list[KeyCache] = []
         self.allow_nan = allow_nan
         self.check_circular = check_circular
         # Markers (ids of the containers being written) cost a set insert and
@@ -352,7 +390,7 @@ class Writer:
             self.dict_closers.append(before + "}")
         return newlines[depth]
 
-    def separated_key_cache(self, depth: i64) -> dict[str, str]:
+    def separated_key_cache(self, depth: i64) -> KeyCache:
         """The key cache with the item separator at depth in front (after newline(depth))."""
         caches = self.separated_key_caches
         if self.indent is None:
@@ -530,10 +568,10 @@ class Writer:
         """'"key"' + key_separator for any key; None when skipkeys drops it."""
         if type(key) is str:
             cache = self.key_cache
-            encoded = cache.get(key)
+            encoded = cache.texts.get(key)
             if encoded is None:
                 encoded = quoted(key, self.ensure_ascii, self.utf8) + self.key_separator
-                _cache_key(cache, key, encoded)
+                cache.add(key, encoded)
             return encoded
         if isinstance(key, str):
             return quoted(str.__str__(key), self.ensure_ascii, self.utf8) + self.key_separator
@@ -584,26 +622,38 @@ class Writer:
                     self.flush()
                     buf = self.buf
         else:
-            key_cache = self.key_cache
+            # The cache hits inline: most keys are str met before. The first
+            # key is written without the item separator, the rest with it.
+            first_cache = self.key_cache
             separated_cache = self.separated_key_cache(depth)
+            cache = first_cache
             for key, value in d.items():
-                # The cache hits inline: most keys are str met before.
-                if first:
-                    encoded = key_cache.get(key) if type(key) is str else None
+                encoded = None
+                if type(key) is str:
+                    if _KEY_BY_SLOT:
+                        slots = cache.slots
+                        address = i64(id(key))
+                        at = (
+                            ((address >> 4) ^ (address >> _KEY_SLOT_SHIFT)) & cache.slot_mask
+                        ) << 1
+                        if slots[at] is key:
+                            encoded = cast(str, slots[at + 1])
+                        else:
+                            encoded = cache.texts.get(key)
+                            if encoded is not None:
+                                slots[at] = key
+                                slots[at + 1] = encoded
+                    else:
+                        encoded = cache.texts.get(key)
+                if encoded is None:
+                    encoded = self.encoded_key(key)
                     if encoded is None:
-                        encoded = self.encoded_key(key)
-                        if encoded is None:
-                            continue
-                    first = False
-                else:
-                    encoded = separated_cache.get(key) if type(key) is str else None
-                    if encoded is None:
-                        encoded = self.encoded_key(key)
-                        if encoded is None:
-                            continue
+                        continue
+                    if cache is separated_cache:
                         encoded = separator + encoded
                         if type(key) is str:
-                            _cache_key(separated_cache, key, encoded)
+                            cache.add(key, encoded)
+                cache = separated_cache
                 buf.write(encoded)
                 if type(value) is str:  # the commonest value, spared a call
                     write_quoted(buf, value, self.ensure_ascii, self.utf8, self.quoted_cache)
