@@ -170,6 +170,33 @@ def _key_cache(
     return cache
 
 
+@final
+class Level:
+    """What a list or dict at one depth writes with indent, each written at once,
+    and the cache of its keys after the first."""
+
+    def __init__(
+        self, newline: str, outer_newline: str, item_separator: str, key_cache: KeyCache
+    ) -> None:
+        self.newline = newline  # "\n" + indent * depth
+        self.item_separator = item_separator + newline
+        self.list_opener = "[" + newline
+        self.list_closer = outer_newline + "]"
+        self.dict_opener = "{" + newline
+        self.dict_closer = outer_newline + "}"
+        self.key_cache = key_cache
+
+
+# The levels of indented output, shared by calls with the same options up to
+# this depth and indent length (beyond, the call's own: their text grows with
+# both). A shared list is never changed: a writer that needs more levels copies it.
+_SHARED_LEVELS: Final = 32
+_SHARED_INDENT_MAX_LEN: Final = 16
+_SHARED_LEVELS_LIMIT: Final = 16  # option sets
+_NO_LEVELS: Final[list[Level]] = []
+_shared_levels: Final[dict[tuple[str, str, str, bool, bool], list[Level]]] = {}
+
+
 def _utf8_encodable(item_separator: str, key_separator: str, indent: Optional[str]) -> bool:
     try:
         (item_separator + key_separator + (indent or "")).encode("utf-8")
@@ -231,23 +258,19 @@ class Writer:
         )
         self.key_separator = key_separator
         self.indent = indent
-        # Separators for nesting level i: item_separator + "\n" + indent * i.
-        self.newlines: list[str] = []
-        self.item_separators: list[str] = []
-        # With indent, what opens a list or dict at depth i ('[' + newline i) and
-        # closes it (newline i-1 + ']'), each written at once.
-        self.list_openers: list[str] = []
-        self.list_closers: list[str] = []
-        self.dict_openers: list[str] = []
-        self.dict_closers: list[str] = []
+        # With indent, the levels met so far (see Level), from depth 0.
+        self.levels_key = (indent or "", item_separator, key_separator, ensure_ascii, self.utf8)
+        self.levels: list[Level] = (
+            _shared_levels.get(self.levels_key, _NO_LEVELS) if indent is not None else _NO_LEVELS
+        )
         self.sort_keys = sort_keys
         self.skipkeys = skipkeys
         self.ensure_ascii = ensure_ascii
         self.quoted_cache = QuotedCache()
         self.key_cache = _key_cache(ensure_ascii, self.utf8, "", key_separator)
-        # For each depth, the cache with that depth's item separator in front
-        # (the same one at every depth without indent).
-        self.separated_key_caches: list[KeyCache] = []
+        # Without indent, the cache of keys after a dict's first (with indent,
+        # each Level has its own); made when first needed.
+        self.separated_keys: Optional[KeyCache] = None
         self.allow_nan = allow_nan
         self.check_circular = check_circular
         # Markers (ids of the containers being written) cost a set insert and
@@ -376,34 +399,43 @@ class Writer:
         if markers is not None:
             markers.discard(id(o))
 
+    def level(self, depth: i64) -> Level:
+        """The Level of depth (with indent)."""
+        levels = self.levels
+        if depth < len(levels):
+            return levels[depth]
+        return self.add_levels(depth)
+
+    def add_levels(self, depth: i64) -> Level:
+        levels = list(self.levels)  # a copy: the list may be shared
+        indent = self.indent or ""
+        while len(levels) <= depth:
+            newline = "\n" + indent * len(levels)
+            outer_newline = levels[-1].newline if len(levels) > 0 else ""
+            separator = self.item_separator + newline
+            key_cache = _key_cache(self.ensure_ascii, self.utf8, separator, self.key_separator)
+            levels.append(Level(newline, outer_newline, self.item_separator, key_cache))
+        self.levels = levels
+        if (
+            len(levels) <= _SHARED_LEVELS
+            and len(indent) <= _SHARED_INDENT_MAX_LEN
+            and (self.levels_key in _shared_levels or len(_shared_levels) < _SHARED_LEVELS_LIMIT)
+        ):
+            _shared_levels[self.levels_key] = levels
+        return levels[depth]
+
     def newline(self, depth: i64) -> str:
         """'\\n' + indent * depth."""
-        newlines = self.newlines
-        while len(newlines) <= depth:
-            newline = "\n" + (self.indent or "") * len(newlines)
-            before = newlines[-1] if len(newlines) > 0 else ""
-            newlines.append(newline)
-            self.item_separators.append(self.item_separator + newline)
-            self.list_openers.append("[" + newline)
-            self.list_closers.append(before + "]")
-            self.dict_openers.append("{" + newline)
-            self.dict_closers.append(before + "}")
-        return newlines[depth]
+        return self.level(depth).newline
 
-    def separated_key_cache(self, depth: i64) -> KeyCache:
-        """The key cache with the item separator at depth in front (after newline(depth))."""
-        caches = self.separated_key_caches
-        if self.indent is None:
-            if len(caches) == 0:
-                separator = self.item_separator
-                caches.append(
-                    _key_cache(self.ensure_ascii, self.utf8, separator, self.key_separator)
-                )
-            return caches[0]
-        while len(caches) <= depth:
-            separator = self.item_separators[len(caches)]
-            caches.append(_key_cache(self.ensure_ascii, self.utf8, separator, self.key_separator))
-        return caches[depth]
+    def flat_separated_keys(self) -> KeyCache:
+        """Without indent: the cache of keys after a dict's first (item separator in front)."""
+        cache = self.separated_keys
+        if cache is None:
+            separator = self.item_separator
+            cache = _key_cache(self.ensure_ascii, self.utf8, separator, self.key_separator)
+            self.separated_keys = cache
+        return cache
 
     # -- values
 
@@ -514,12 +546,15 @@ class Writer:
             self.enter(identity, depth)  # (above, it would do nothing: spared the call)
         indented = self.indent is not None
         if indented:
-            self.newline(depth)
-            buf.write(self.list_openers[depth])
-            separator = self.item_separators[depth]
+            levels = self.levels
+            level = levels[depth] if depth < len(levels) else self.add_levels(depth)
+            buf.write(level.list_opener)
+            separator = level.item_separator
+            closer = level.list_closer
         else:
             buf.append(91)  # [
             separator = self.item_separator
+            closer = ""
         head = self.separator_head if not indented else -1
         tail = self.separator_tail
         first = True
@@ -540,7 +575,7 @@ class Writer:
                 self.flush()
                 buf = self.buf
         if indented:
-            buf.write(self.list_closers[depth])
+            buf.write(closer)
         else:
             buf.append(93)  # ]
         if self.markers is not None:
@@ -594,12 +629,17 @@ class Writer:
             self.enter(d, depth)  # (as in write_list)
         indented = self.indent is not None
         if indented:
-            self.newline(depth)
-            buf.write(self.dict_openers[depth])
-            separator = self.item_separators[depth]
+            levels = self.levels
+            level = levels[depth] if depth < len(levels) else self.add_levels(depth)
+            buf.write(level.dict_opener)
+            separator = level.item_separator
+            closer = level.dict_closer
+            separated_cache = level.key_cache
         else:
             buf.append(123)  # {
             separator = self.item_separator
+            closer = ""
+            separated_cache = self.flat_separated_keys()
         first = True
         if self.sort_keys:
             # As json: the items list, sorted as tuples.
@@ -625,7 +665,6 @@ class Writer:
             # The cache hits inline: most keys are str met before. The first
             # key is written without the item separator, the rest with it.
             first_cache = self.key_cache
-            separated_cache = self.separated_key_cache(depth)
             cache = first_cache
             for key, value in d.items():
                 encoded = None
@@ -663,7 +702,7 @@ class Writer:
                     self.flush()
                     buf = self.buf
         if indented:
-            buf.write(self.dict_closers[depth])
+            buf.write(closer)
         else:
             buf.append(125)  # }
         if self.markers is not None:

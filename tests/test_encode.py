@@ -300,6 +300,26 @@ def test_ints_at_every_digit_count() -> None:
     assert_same_as_json({str(v): v for v in values}, indent=1)
 
 
+def test_indent_levels_shared_between_calls() -> None:
+    """Indented output's levels are shared by calls with the same options up to some
+    depth and indent length: each call still writes its own options' text."""
+    value: Any = {"k": [1, {"a": "b"}], "m": {}}
+    for _ in range(40):  # past the shared depth
+        value = {"k": [value, 2], "z": {"y": None}}
+    for indent in (2, 0, "\t", " " * 20, 3, 2):
+        for separators in (None, (",", ": "), (" ,", ": "), (" ,", " : ")):
+            for ensure_ascii in (True, False):
+                for sort_keys in (False, True):
+                    options = dict(
+                        indent=indent,
+                        separators=separators,
+                        ensure_ascii=ensure_ascii,
+                        sort_keys=sort_keys,
+                    )
+                    assert_same_as_json(value, **options)
+                    assert_same_as_json({"é": [value["z"]]}, **options)
+
+
 def test_digit_blocks() -> None:
     """write_digit_block's fixed-point digits, at every block length and dot position."""
     import random
