@@ -190,19 +190,32 @@ def _write_escaped_bytes(
     backslashes = _BACKSLASHES
     high_bits = _HIGH_BITS
     low_bits = _DELS  # 0x7F in every byte
+    dels: i64 = -1 if flag_del else 0  # keeps the DEL test's bits or none
+    # Whether any byte of a word w is a control byte, '"' or '\\', or DEL when
+    # flagged: tested on x, w without its bytes' high bits (x >= 0, so no
+    # subtraction leaves the i64 range), then bytes >= 0x80 (UTF-8's, in utf8
+    # output) dropped by ~w: exact as a whether-any test, with false positives
+    # only after such a byte (the byte loop sorts them out).
+    # First 16 bytes at a time (two words, one test) while all are plain.
+    while i + 16 <= n:
+        w = read_i64_le(data, i)
+        x = w & low_bits
+        found = (x - spaces) | ((x ^ quotes) - ones) | ((x ^ backslashes) - ones)
+        found = (found | (((x ^ low_bits) - ones) & dels)) & ~w
+        w2 = read_i64_le(data, i + 8)
+        x2 = w2 & low_bits
+        found2 = (x2 - spaces) | ((x2 ^ quotes) - ones) | ((x2 ^ backslashes) - ones)
+        found2 = (found2 | (((x2 ^ low_bits) - ones) & dels)) & ~w2
+        if (found | found2) & high_bits != 0:
+            break
+        i += 16
     while i < n:
         if n >= 8:  # (shorter: byte by byte)
             # The next 8 bytes, or the last 8 (n >= 8): those before i are plain.
             w = read_i64_le(data, i if i + 8 <= n else n - 8)
-            # Whether any byte of w is a control byte, '"' or '\\', or DEL when
-            # flagged. Tested on x, w without its bytes' high bits (x >= 0, so no
-            # subtraction leaves the i64 range), then bytes >= 0x80 (UTF-8's, in
-            # utf8 output) dropped by ~w: exact as a whether-any test, with false
-            # positives only after such a byte (the byte loop sorts them out).
             x = w & low_bits
             found = (x - spaces) | ((x ^ quotes) - ones) | ((x ^ backslashes) - ones)
-            if flag_del:
-                found |= (x ^ low_bits) - ones
+            found |= ((x ^ low_bits) - ones) & dels
             if found & ~w & high_bits == 0:
                 i += 8  # past n after the last 8: done
                 continue
