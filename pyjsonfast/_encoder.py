@@ -664,8 +664,8 @@ class Writer:
         else:
             # The cache hits inline: most keys are str met before. The first
             # key is written without the item separator, the rest with it.
-            first_cache = self.key_cache
-            cache = first_cache
+            cache = self.key_cache
+            texts = cache.texts
             for key, value in d.items():
                 encoded = None
                 if type(key) is str:
@@ -678,12 +678,12 @@ class Writer:
                         if slots[at] is key:
                             encoded = cast(str, slots[at + 1])
                         else:
-                            encoded = cache.texts.get(key)
+                            encoded = texts.get(key)
                             if encoded is not None:
                                 slots[at] = key
                                 slots[at + 1] = encoded
                     else:
-                        encoded = cache.texts.get(key)
+                        encoded = texts.get(key)
                 if encoded is None:
                     encoded = self.encoded_key(key)
                     if encoded is None:
@@ -692,7 +692,9 @@ class Writer:
                         encoded = separator + encoded
                         if type(key) is str:
                             cache.add(key, encoded)
-                cache = separated_cache
+                if cache is not separated_cache:  # after the first key
+                    cache = separated_cache
+                    texts = cache.texts
                 buf.write(encoded)
                 if type(value) is str:  # the commonest value, spared a call
                     write_quoted(buf, value, self.ensure_ascii, self.utf8, self.quoted_cache)
