@@ -109,27 +109,92 @@ _CHUNK_ENCODE: Final[bool] = COMPILED
 _KEY_CACHE_LIMIT: Final = 1 << 14
 _KEY_CACHE_MAX_KEY_LEN: Final = 64
 _KEY_CACHES_LIMIT: Final = 48
-_key_caches: Final[dict[tuple[bool, bool, str, str], dict[str, str]]] = {}
+# Compiled, each cache also keeps its recent keys in slots found by the key's
+# address: a key object met before (documents repeat their keys, and json's
+# decoder hands out one object per key) is found by one list read and an `is`,
+# where the dict's lookup (hash, probe, compare) cost three times as much.
+# Interpreted, the dict's C lookup is the cheaper.
+_KEY_BY_SLOT: Final[bool] = COMPILED
+_KEY_SLOT_SHIFT: Final[i64] = 15  # address bits folded onto the low ones
+_SHARED_KEY_SLOTS: Final[i64] = 1024
+_OWN_KEY_SLOTS: Final[i64] = 32  # a cache for one call (see _key_cache)
+
+
+@final
+class KeyCache:
+    """Encoded text by str key: a dict, and in front of it (compiled) slots."""
+
+    def __init__(self, slot_count: i64) -> None:
+        self.texts: dict[str, str] = {}
+        # key, text, key, text...: slot i at 2*i (one list: a pair is read and
+        # written with no Python code in between, so threads see whole pairs).
+        # A slot holds its key, so no other object can take its address.
+        self.slots: list[object] = [None] * (2 * slot_count) if _KEY_BY_SLOT else []
+        self.slot_mask: i64 = slot_count - 1  # slot_count: a power of 2
+
+    def add(self, key: str, encoded: str) -> None:
+        if len(key) <= _KEY_CACHE_MAX_KEY_LEN:
+            texts = self.texts
+            if len(texts) >= _KEY_CACHE_LIMIT:
+                texts.clear()
+            texts[key] = encoded
+            if _KEY_BY_SLOT:
+                at = _key_slot(key, self.slot_mask)
+                slots = self.slots
+                slots[at] = key
+                slots[at + 1] = encoded
+
+
+def _key_slot(key: str, mask: i64) -> i64:
+    """Where key's slot begins in KeyCache.slots, from its address (write_dict
+    has this inline)."""
+    address = i64(id(key))
+    return (((address >> 4) ^ (address >> _KEY_SLOT_SHIFT)) & mask) << 1
+
+
+_key_caches: Final[dict[tuple[bool, bool, str, str], KeyCache]] = {}
 
 
 def _key_cache(
     ensure_ascii: bool, utf8: bool, item_separator: str, key_separator: str
-) -> dict[str, str]:
+) -> KeyCache:
     """The shared cache of item_separator + '"key"' + key_separator by key."""
     cache_key = (ensure_ascii, utf8, item_separator, key_separator)
     cache = _key_caches.get(cache_key)
     if cache is None:
-        cache = {}
-        if len(_key_caches) < _KEY_CACHES_LIMIT:  # odd separators: a cache per call
+        if len(_key_caches) < _KEY_CACHES_LIMIT:
+            cache = KeyCache(_SHARED_KEY_SLOTS)
             _key_caches[cache_key] = cache
+        else:  # odd separators, or deep indentation: a cache for this call
+            cache = KeyCache(_OWN_KEY_SLOTS)
     return cache
 
 
-def _cache_key(cache: dict[str, str], key: str, encoded: str) -> None:
-    if len(key) <= _KEY_CACHE_MAX_KEY_LEN:
-        if len(cache) >= _KEY_CACHE_LIMIT:
-            cache.clear()
-        cache[key] = encoded
+@final
+class Level:
+    """What a list or dict at one depth writes with indent, each written at once,
+    and the cache of its keys after the first."""
+
+    def __init__(
+        self, newline: str, outer_newline: str, item_separator: str, key_cache: KeyCache
+    ) -> None:
+        self.newline = newline  # "\n" + indent * depth
+        self.item_separator = item_separator + newline
+        self.list_opener = "[" + newline
+        self.list_closer = outer_newline + "]"
+        self.dict_opener = "{" + newline
+        self.dict_closer = outer_newline + "}"
+        self.key_cache = key_cache
+
+
+# The levels of indented output, shared by calls with the same options up to
+# this depth and indent length (beyond, the call's own: their text grows with
+# both). A shared list is never changed: a writer that needs more levels copies it.
+_SHARED_LEVELS: Final = 32
+_SHARED_INDENT_MAX_LEN: Final = 16
+_SHARED_LEVELS_LIMIT: Final = 16  # option sets
+_NO_LEVELS: Final[list[Level]] = []
+_shared_levels: Final[dict[tuple[str, str, str, bool, bool], list[Level]]] = {}
 
 
 def _utf8_encodable(item_separator: str, key_separator: str, indent: Optional[str]) -> bool:
@@ -193,23 +258,19 @@ class Writer:
         )
         self.key_separator = key_separator
         self.indent = indent
-        # Separators for nesting level i: item_separator + "\n" + indent * i.
-        self.newlines: list[str] = []
-        self.item_separators: list[str] = []
-        # With indent, what opens a list or dict at depth i ('[' + newline i) and
-        # closes it (newline i-1 + ']'), each written at once.
-        self.list_openers: list[str] = []
-        self.list_closers: list[str] = []
-        self.dict_openers: list[str] = []
-        self.dict_closers: list[str] = []
+        # With indent, the levels met so far (see Level), from depth 0.
+        self.levels_key = (indent or "", item_separator, key_separator, ensure_ascii, self.utf8)
+        self.levels: list[Level] = (
+            _shared_levels.get(self.levels_key, _NO_LEVELS) if indent is not None else _NO_LEVELS
+        )
         self.sort_keys = sort_keys
         self.skipkeys = skipkeys
         self.ensure_ascii = ensure_ascii
         self.quoted_cache = QuotedCache()
         self.key_cache = _key_cache(ensure_ascii, self.utf8, "", key_separator)
-        # For each depth, the cache with that depth's item separator in front
-        # (the same one at every depth without indent).
-        self.separated_key_caches: list[dict[str, str]] = []
+        # Without indent, the cache of keys after a dict's first (with indent,
+        # each Level has its own); made when first needed.
+        self.separated_keys: Optional[KeyCache] = None
         self.allow_nan = allow_nan
         self.check_circular = check_circular
         # Markers (ids of the containers being written) cost a set insert and
@@ -338,34 +399,43 @@ class Writer:
         if markers is not None:
             markers.discard(id(o))
 
+    def level(self, depth: i64) -> Level:
+        """The Level of depth (with indent)."""
+        levels = self.levels
+        if depth < len(levels):
+            return levels[depth]
+        return self.add_levels(depth)
+
+    def add_levels(self, depth: i64) -> Level:
+        levels = list(self.levels)  # a copy: the list may be shared
+        indent = self.indent or ""
+        while len(levels) <= depth:
+            newline = "\n" + indent * len(levels)
+            outer_newline = levels[-1].newline if len(levels) > 0 else ""
+            separator = self.item_separator + newline
+            key_cache = _key_cache(self.ensure_ascii, self.utf8, separator, self.key_separator)
+            levels.append(Level(newline, outer_newline, self.item_separator, key_cache))
+        self.levels = levels
+        if (
+            len(levels) <= _SHARED_LEVELS
+            and len(indent) <= _SHARED_INDENT_MAX_LEN
+            and (self.levels_key in _shared_levels or len(_shared_levels) < _SHARED_LEVELS_LIMIT)
+        ):
+            _shared_levels[self.levels_key] = levels
+        return levels[depth]
+
     def newline(self, depth: i64) -> str:
         """'\\n' + indent * depth."""
-        newlines = self.newlines
-        while len(newlines) <= depth:
-            newline = "\n" + (self.indent or "") * len(newlines)
-            before = newlines[-1] if len(newlines) > 0 else ""
-            newlines.append(newline)
-            self.item_separators.append(self.item_separator + newline)
-            self.list_openers.append("[" + newline)
-            self.list_closers.append(before + "]")
-            self.dict_openers.append("{" + newline)
-            self.dict_closers.append(before + "}")
-        return newlines[depth]
+        return self.level(depth).newline
 
-    def separated_key_cache(self, depth: i64) -> dict[str, str]:
-        """The key cache with the item separator at depth in front (after newline(depth))."""
-        caches = self.separated_key_caches
-        if self.indent is None:
-            if len(caches) == 0:
-                separator = self.item_separator
-                caches.append(
-                    _key_cache(self.ensure_ascii, self.utf8, separator, self.key_separator)
-                )
-            return caches[0]
-        while len(caches) <= depth:
-            separator = self.item_separators[len(caches)]
-            caches.append(_key_cache(self.ensure_ascii, self.utf8, separator, self.key_separator))
-        return caches[depth]
+    def flat_separated_keys(self) -> KeyCache:
+        """Without indent: the cache of keys after a dict's first (item separator in front)."""
+        cache = self.separated_keys
+        if cache is None:
+            separator = self.item_separator
+            cache = _key_cache(self.ensure_ascii, self.utf8, separator, self.key_separator)
+            self.separated_keys = cache
+        return cache
 
     # -- values
 
@@ -476,12 +546,15 @@ class Writer:
             self.enter(identity, depth)  # (above, it would do nothing: spared the call)
         indented = self.indent is not None
         if indented:
-            self.newline(depth)
-            buf.write(self.list_openers[depth])
-            separator = self.item_separators[depth]
+            levels = self.levels
+            level = levels[depth] if depth < len(levels) else self.add_levels(depth)
+            buf.write(level.list_opener)
+            separator = level.item_separator
+            closer = level.list_closer
         else:
             buf.append(91)  # [
             separator = self.item_separator
+            closer = ""
         head = self.separator_head if not indented else -1
         tail = self.separator_tail
         first = True
@@ -502,7 +575,7 @@ class Writer:
                 self.flush()
                 buf = self.buf
         if indented:
-            buf.write(self.list_closers[depth])
+            buf.write(closer)
         else:
             buf.append(93)  # ]
         if self.markers is not None:
@@ -530,10 +603,10 @@ class Writer:
         """'"key"' + key_separator for any key; None when skipkeys drops it."""
         if type(key) is str:
             cache = self.key_cache
-            encoded = cache.get(key)
+            encoded = cache.texts.get(key)
             if encoded is None:
                 encoded = quoted(key, self.ensure_ascii, self.utf8) + self.key_separator
-                _cache_key(cache, key, encoded)
+                cache.add(key, encoded)
             return encoded
         if isinstance(key, str):
             return quoted(str.__str__(key), self.ensure_ascii, self.utf8) + self.key_separator
@@ -556,12 +629,17 @@ class Writer:
             self.enter(d, depth)  # (as in write_list)
         indented = self.indent is not None
         if indented:
-            self.newline(depth)
-            buf.write(self.dict_openers[depth])
-            separator = self.item_separators[depth]
+            levels = self.levels
+            level = levels[depth] if depth < len(levels) else self.add_levels(depth)
+            buf.write(level.dict_opener)
+            separator = level.item_separator
+            closer = level.dict_closer
+            separated_cache = level.key_cache
         else:
             buf.append(123)  # {
             separator = self.item_separator
+            closer = ""
+            separated_cache = self.flat_separated_keys()
         first = True
         if self.sort_keys:
             # As json: the items list, sorted as tuples.
@@ -584,26 +662,39 @@ class Writer:
                     self.flush()
                     buf = self.buf
         else:
-            key_cache = self.key_cache
-            separated_cache = self.separated_key_cache(depth)
+            # The cache hits inline: most keys are str met before. The first
+            # key is written without the item separator, the rest with it.
+            cache = self.key_cache
+            texts = cache.texts
             for key, value in d.items():
-                # The cache hits inline: most keys are str met before.
-                if first:
-                    encoded = key_cache.get(key) if type(key) is str else None
+                encoded = None
+                if type(key) is str:
+                    if _KEY_BY_SLOT:
+                        slots = cache.slots
+                        address = i64(id(key))
+                        at = (
+                            ((address >> 4) ^ (address >> _KEY_SLOT_SHIFT)) & cache.slot_mask
+                        ) << 1
+                        if slots[at] is key:
+                            encoded = cast(str, slots[at + 1])
+                        else:
+                            encoded = texts.get(key)
+                            if encoded is not None:
+                                slots[at] = key
+                                slots[at + 1] = encoded
+                    else:
+                        encoded = texts.get(key)
+                if encoded is None:
+                    encoded = self.encoded_key(key)
                     if encoded is None:
-                        encoded = self.encoded_key(key)
-                        if encoded is None:
-                            continue
-                    first = False
-                else:
-                    encoded = separated_cache.get(key) if type(key) is str else None
-                    if encoded is None:
-                        encoded = self.encoded_key(key)
-                        if encoded is None:
-                            continue
+                        continue
+                    if cache is separated_cache:
                         encoded = separator + encoded
                         if type(key) is str:
-                            _cache_key(separated_cache, key, encoded)
+                            cache.add(key, encoded)
+                if cache is not separated_cache:  # after the first key
+                    cache = separated_cache
+                    texts = cache.texts
                 buf.write(encoded)
                 if type(value) is str:  # the commonest value, spared a call
                     write_quoted(buf, value, self.ensure_ascii, self.utf8, self.quoted_cache)
@@ -613,7 +704,7 @@ class Writer:
                     self.flush()
                     buf = self.buf
         if indented:
-            buf.write(self.dict_closers[depth])
+            buf.write(closer)
         else:
             buf.append(125)  # }
         if self.markers is not None:

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from . import _tables
 from ._buffer import COMPILED, BytesWriter, StringWriter, read_i64_le, write_f64_le
+from ._scalars import digit_count, write_digit_block
 
 if not COMPILED:  # typing at run time only where it runs (see _buffer)
     from typing import Final
 
-    from mypy_extensions import i32, i64
+    from mypy_extensions import i64
 
 __all__ = ["SELF_CHECK_PASSED", "float_repr", "write_float_repr"]
 
@@ -208,41 +209,14 @@ def _shortest(x: float) -> tuple[i64, i64]:
     return f, k
 
 
-def _write_digit_run(buf: StringWriter, v: i64, count: i64, dot_before: i64) -> None:
-    """Write v as count digits (zero padded), with '.' before digit dot_before if in range.
-
-    count <= 15: the digits are packed 4 bits each into one i64, least
-    significant first, then written most significant first. (Each append takes
-    an i32: given an i64, mypyc would fall back to a generic method call.)
-    """
-    packed: i64 = 0
-    i: i64 = 0
-    while i + 2 <= count:  # two digits at a time: one division by 100 on the chain
-        q = v // 100
-        pair = v - q * 100
-        tens = pair // 10
-        packed = (packed << 8) | ((pair - tens * 10) << 4) | tens
-        v = q
-        i += 2
-    if i < count:
-        packed = (packed << 4) | (v % 10)
-    i = 0
-    while i < count:
-        if i == dot_before:
-            buf.append(46)  # .
-        buf.append(i32(48 + (packed & 15)))
-        packed >>= 4
-        i += 1
-
-
 def _write_digits(buf: StringWriter, f: i64, n: i64, dot_before: i64) -> None:
     """Write f's n digits (n <= 17), with '.' before digit dot_before if in range."""
-    if n <= 15:
-        _write_digit_run(buf, f, n, dot_before)
+    if n <= 9:
+        write_digit_block(buf, f, n, dot_before)
     else:
         high = f // 100000000
-        _write_digit_run(buf, high, n - 8, dot_before)
-        _write_digit_run(buf, f - high * 100000000, 8, dot_before - (n - 8))
+        write_digit_block(buf, high, n - 8, dot_before)
+        write_digit_block(buf, f - high * 100000000, 8, dot_before - (n - 8))
 
 
 def write_float_repr(buf: StringWriter, x: float) -> None:
@@ -254,11 +228,7 @@ def write_float_repr(buf: StringWriter, x: float) -> None:
         buf.append(45)  # -
         x = -x
     f, e = _shortest(x)
-    n: i64 = 1
-    power: i64 = 10
-    while power <= f:
-        n += 1
-        power *= 10
+    n = digit_count(f)
     point = n + e  # the decimal point goes after the first `point` digits
     if point <= -4 or point > 16:
         _write_digits(buf, f, n, 1)  # d.ddd (no '.' when n == 1)
@@ -268,7 +238,7 @@ def write_float_repr(buf: StringWriter, x: float) -> None:
             exponent = -exponent
         else:
             buf.write("e+")
-        _write_digit_run(buf, exponent, 3 if exponent >= 100 else 2, -1)
+        write_digit_block(buf, exponent, 3 if exponent >= 100 else 2, -1)
     elif point <= 0:
         buf.write("0.")
         while point < 0:

@@ -21,8 +21,10 @@ if not COMPILED:  # typing at run time only where it runs (see _buffer)
 __all__ = [
     "CONSTANTS_BY_CHAR",
     "QuotedCache",
+    "digit_count",
     "quoted",
     "utf8_text",
+    "write_digit_block",
     "write_false",
     "write_int",
     "write_null",
@@ -188,19 +190,32 @@ def _write_escaped_bytes(
     backslashes = _BACKSLASHES
     high_bits = _HIGH_BITS
     low_bits = _DELS  # 0x7F in every byte
+    dels: i64 = -1 if flag_del else 0  # keeps the DEL test's bits or none
+    # Whether any byte of a word w is a control byte, '"' or '\\', or DEL when
+    # flagged: tested on x, w without its bytes' high bits (x >= 0, so no
+    # subtraction leaves the i64 range), then bytes >= 0x80 (UTF-8's, in utf8
+    # output) dropped by ~w: exact as a whether-any test, with false positives
+    # only after such a byte (the byte loop sorts them out).
+    # First 16 bytes at a time (two words, one test) while all are plain.
+    while i + 16 <= n:
+        w = read_i64_le(data, i)
+        x = w & low_bits
+        found = (x - spaces) | ((x ^ quotes) - ones) | ((x ^ backslashes) - ones)
+        found = (found | (((x ^ low_bits) - ones) & dels)) & ~w
+        w2 = read_i64_le(data, i + 8)
+        x2 = w2 & low_bits
+        found2 = (x2 - spaces) | ((x2 ^ quotes) - ones) | ((x2 ^ backslashes) - ones)
+        found2 = (found2 | (((x2 ^ low_bits) - ones) & dels)) & ~w2
+        if (found | found2) & high_bits != 0:
+            break
+        i += 16
     while i < n:
         if n >= 8:  # (shorter: byte by byte)
             # The next 8 bytes, or the last 8 (n >= 8): those before i are plain.
             w = read_i64_le(data, i if i + 8 <= n else n - 8)
-            # Whether any byte of w is a control byte, '"' or '\\', or DEL when
-            # flagged. Tested on x, w without its bytes' high bits (x >= 0, so no
-            # subtraction leaves the i64 range), then bytes >= 0x80 (UTF-8's, in
-            # utf8 output) dropped by ~w: exact as a whether-any test, with false
-            # positives only after such a byte (the byte loop sorts them out).
             x = w & low_bits
             found = (x - spaces) | ((x ^ quotes) - ones) | ((x ^ backslashes) - ones)
-            if flag_del:
-                found |= (x ^ low_bits) - ones
+            found |= ((x ^ low_bits) - ones) & dels
             if found & ~w & high_bits == 0:
                 i += 8  # past n after the last 8: done
                 continue
@@ -353,39 +368,65 @@ def _surrogate_error(s: str, start: int, end: int) -> UnicodeEncodeError:
     )
 
 
+# Digits by fixed-point arithmetic (no division on the chain from one digit to
+# the next): for v < 10**count, v * ceil(2**57 / 10**(count - 1)) holds
+# v / 10**(count - 1) with 57 fraction bits; each digit is the integer part,
+# and the fraction times 10 makes the next. The rounding up adds under
+# 10**count / 2**57, which stays below the 10**-(count - 1) every digit has to
+# spare while 10**(2*count - 1) < 2**57: exact for count <= 9. No step leaves
+# the i64 range (all stay below 10 * 2**57 + 10**9).
+_FRACTION_BITS: Final = 57
+_FRACTION_MASK: Final[i64] = (1 << 57) - 1
+_DIGIT_BLOCK_MAX: Final = 9
+# ceil(2**57 / 10**k) for k = 0..8, as 8-byte little-endian values (read_i64_le:
+# a list would hold boxed ints, converted at every read).
+_RECIPROCALS: Final[bytes] = b"".join(
+    ((1 << _FRACTION_BITS) // 10**k + 1).to_bytes(8, "little") for k in range(_DIGIT_BLOCK_MAX)
+)
+
+
+def write_digit_block(buf: StringWriter, v: i64, count: i64, dot_before: i64) -> None:
+    """Write 0 <= v < 10**count as count digits, zero padded (1 <= count <= 9),
+    with '.' before digit dot_before when 0 <= dot_before < count."""
+    y = v * read_i64_le(_RECIPROCALS, (count - 1) << 3)
+    i: i64 = 0
+    while True:
+        if i == dot_before:
+            buf.append(46)  # .
+        buf.append(i32(48 + (y >> _FRACTION_BITS)))  # i32: see _hex_digit
+        i += 1
+        if i == count:
+            return
+        y = (y & _FRACTION_MASK) * 10
+
+
+def digit_count(v: i64) -> i64:
+    """How many digits 0 <= v < 10**18 has (1 for 0)."""
+    n: i64 = 1
+    power: i64 = 10
+    while power <= v and n < 18:
+        n += 1
+        power *= 10
+    return n
+
+
 # Compiled, small ints are written digit by digit: cheaper than str(), which
 # makes a str object to copy; interpreted, str() wins.
 _INTS_BY_DIGITS: Final[bool] = COMPILED
-_SMALL_INT_LIMIT: Final = 10**15  # 15 digits: 4 bits each fit an i64
+_SMALL_INT_LIMIT: Final = 10**18  # two digit blocks
 
 
 def _write_small_int(buf: StringWriter, v: i64) -> None:
-    """Write v, |v| < 10**15."""
+    """Write v, |v| < 10**18."""
     if v < 0:
         buf.append(45)  # -
         v = -v
-    # Digits least significant first, packed 4 bits each, most significant
-    # lowest; two at a time (one division by 100 on the chain, not two by 10).
-    packed: i64 = 0
-    count: i64 = 0
-    while v >= 100:
-        q = v // 100
-        pair = v - q * 100
-        tens = pair // 10
-        packed = (packed << 8) | ((pair - tens * 10) << 4) | tens
-        count += 2
-        v = q
-    if v >= 10:
-        tens = v // 10
-        packed = (packed << 8) | ((v - tens * 10) << 4) | tens
-        count += 2
+    if v < 1000000000:
+        write_digit_block(buf, v, digit_count(v), -1)
     else:
-        packed = (packed << 4) | v
-        count += 1
-    while count > 0:
-        buf.append(i32(48 + (packed & 15)))  # i32: see _hex_digit
-        packed >>= 4
-        count -= 1
+        high = v // 1000000000
+        write_digit_block(buf, high, digit_count(high), -1)
+        write_digit_block(buf, v - high * 1000000000, 9, -1)
 
 
 def write_int(buf: StringWriter, o: object) -> None:

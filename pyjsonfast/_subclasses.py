@@ -120,7 +120,7 @@ def _open(w: Writer, bracket: str, depth: i64) -> None:
 
 def _separator(w: Writer, depth: i64) -> str:
     """The item separator at depth (after _open at that depth)."""
-    return w.item_separators[depth] if w.indent is not None else w.item_separator
+    return w.level(depth).item_separator if w.indent is not None else w.item_separator
 
 
 def _close(w: Writer, bracket: str, depth: i64) -> None:

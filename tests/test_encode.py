@@ -290,14 +290,58 @@ def test_scalars(value: Any) -> None:
 
 
 def test_ints_at_every_digit_count() -> None:
-    """Ints are written two digits at a time below 10**15, by str() above."""
+    """Ints are written in blocks of up to nine digits below 10**18, by str() above."""
     values = [0, 1, -1, 9, 10, -10, 99, 100, -100, 101]
     for k in range(1, 22):
         values += [10**k - 1, 10**k, 10**k + 1, -(10**k) + 1, -(10**k), -(10**k) - 1]
         values += [int("12345678901234567890123"[:k]), -int("9876543210987654321098"[:k])]
-    values += [True, False]
+    values += [2**63 - 1, 2**63, -(2**63), -(2**63) - 1, True, False]
     assert_same_as_json(values)
     assert_same_as_json({str(v): v for v in values}, indent=1)
+
+
+def test_indent_levels_shared_between_calls() -> None:
+    """Indented output's levels are shared by calls with the same options up to some
+    depth and indent length: each call still writes its own options' text."""
+    value: Any = {"k": [1, {"a": "b"}], "m": {}}
+    for _ in range(40):  # past the shared depth
+        value = {"k": [value, 2], "z": {"y": None}}
+    for indent in (2, 0, "\t", " " * 20, 3, 2):
+        for separators in (None, (",", ": "), (" ,", ": "), (" ,", " : ")):
+            for ensure_ascii in (True, False):
+                for sort_keys in (False, True):
+                    options = dict(
+                        indent=indent,
+                        separators=separators,
+                        ensure_ascii=ensure_ascii,
+                        sort_keys=sort_keys,
+                    )
+                    assert_same_as_json(value, **options)
+                    assert_same_as_json({"é": [value["z"]]}, **options)
+
+
+def test_digit_blocks() -> None:
+    """write_digit_block's fixed-point digits, at every block length and dot position."""
+    import random
+
+    from pyjsonfast._buffer import StringWriter
+    from pyjsonfast._scalars import digit_count, write_digit_block
+
+    rng = random.Random(9)
+    for count in range(1, 10):
+        limit = 10**count
+        values = [0, 1, limit - 1, limit // 10, limit // 10 - 1, limit // 2]
+        values += [rng.randrange(limit) for _ in range(2000)]
+        for v in values:
+            dot = rng.randrange(-1, count + 1)
+            buf = StringWriter()
+            write_digit_block(buf, v, count, dot)
+            digits = str(v).zfill(count)
+            expected = digits[:dot] + "." + digits[dot:] if 0 <= dot < count else digits
+            assert buf.getvalue() == expected, (v, count, dot)
+            if v > 0:
+                assert digit_count(v) == len(str(v))
+    assert digit_count(0) == 1
 
 
 def test_random_floats_round_trip_bits() -> None:
