@@ -1,0 +1,293 @@
+"""PyPy's scanner: the pure build's inner loops shaped for a tracing JIT.
+
+PyPy compiles the parser's hot loops (parse_array's and parse_object's) into
+traces that inline the calls they make. When a call inlined there takes a
+backward jump of a Python loop of its own (a run of digits, of whitespace),
+the trace calls that loop's separately compiled code instead: the frame, the
+boxed ints and the tuples it had kept virtual are all allocated, some 100-200
+ns a visit, more than most tokens cost in all (measured: an int in an array
+took 144 ns with the digit loops, 21 ns without). So nothing here loops in
+Python on the common path: runs are found by bytes methods (RPython, called
+from the trace like any function), digits are read unrolled, indentation is
+guessed and checked with startswith, and an object key is checked against the
+key that followed the previous key last time. Anything unusual goes to the
+base Scanner's general code, which gives the same results.
+
+Only PyPy imports this module (_scanner.choose_scanner); it is never compiled.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._buffer import COMPILED
+from ._scanner import (
+    COLON,
+    DOT,
+    LOWER_E,
+    MINUS,
+    NINE,
+    QUOTE,
+    SPACE,
+    ZERO,
+    Scanner,
+)
+
+if not COMPILED:  # typing at run time only where it runs (see _buffer)
+    from typing import Final, final
+
+    from mypy_extensions import i64
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._decoder import Parser
+
+UPPER_E: Final = 0x45
+# Numbers with at most this many digits (integer and fraction together) are
+# read by the unrolled fast path: their mantissa stays below 10**18, exact.
+FAST_DIGITS: Final = 18
+
+
+def leading_digits(data: bytes, i: i64) -> tuple[i64, i64]:
+    """The value and the count of the ASCII digits that data[i:i+8] starts with
+    (given i + 8 <= len(data)): unrolled, so the JIT's trace never leaves."""
+    c: i64 = data[i] - ZERO
+    if c < 0 or c > 9:
+        return 0, 0
+    value: i64 = c
+    c = data[i + 1] - ZERO
+    if c < 0 or c > 9:
+        return value, 1
+    value = value * 10 + c
+    c = data[i + 2] - ZERO
+    if c < 0 or c > 9:
+        return value, 2
+    value = value * 10 + c
+    c = data[i + 3] - ZERO
+    if c < 0 or c > 9:
+        return value, 3
+    value = value * 10 + c
+    c = data[i + 4] - ZERO
+    if c < 0 or c > 9:
+        return value, 4
+    value = value * 10 + c
+    c = data[i + 5] - ZERO
+    if c < 0 or c > 9:
+        return value, 5
+    value = value * 10 + c
+    c = data[i + 6] - ZERO
+    if c < 0 or c > 9:
+        return value, 6
+    value = value * 10 + c
+    c = data[i + 7] - ZERO
+    if c < 0 or c > 9:
+        return value, 7
+    return value * 10 + c, 8
+
+
+# A newline and k spaces, for k up to MAX_INDENT: indentation, as json.dumps
+# writes it.
+MAX_INDENT: Final = 64
+NEWLINE_AND_SPACES: Final[list[bytes]] = [b"\n" + b" " * k for k in range(MAX_INDENT + 1)]
+
+# Control bytes other than newline: in a document without any (nearly every
+# one; the search costs ~0.6 ns a byte), a string's plain run ends at its first
+# quote, backslash or newline, each found by bytes.find.
+CONTROL_BUT_NEWLINE: Final = re.compile(b"[\x00-\x09\x0b-\x1f]")
+
+POWERS_OF_TEN: Final[list[int]] = [10**k for k in range(FAST_DIGITS + 1)]
+
+
+def digit_run(data: bytes, i: i64, end: i64) -> tuple[i64, i64]:
+    """The value and the count of the ASCII digits at data[i:], when there are at
+    most FAST_DIGITS of them and at least 8 more bytes follow them; else a count
+    of -1 (the caller takes the general path)."""
+    if i + 8 > end:
+        return 0, -1
+    value, count = leading_digits(data, i)
+    if count < 8:
+        return value, count
+    if i + 16 > end:
+        return 0, -1
+    more, counted = leading_digits(data, i + 8)
+    value = value * POWERS_OF_TEN[counted] + more
+    if counted < 8:
+        return value, 8 + counted
+    if i + 24 > end:
+        return 0, -1
+    more, counted = leading_digits(data, i + 16)
+    if counted > FAST_DIGITS - 16:
+        return 0, -1
+    return value * POWERS_OF_TEN[counted] + more, 16 + counted
+
+
+class FindScanner(Scanner):
+    """PyPy: runs found by bytes.find and bytes.lstrip (RPython speed), numbers
+    read without a Python loop."""
+
+    def __init__(self) -> None:
+        # What this parse has learnt (for_document makes a scanner per parse;
+        # SCANNER itself, which the stream decoder shares, learns only
+        # indentation, and every guess is checked): skip_whitespace's guesses,
+        # the last indentation seen and its step; object_key's, the key that
+        # followed each key, as (its text and closing quote as bytes, the key).
+        self.indent: i64 = 0
+        self.indent_step: i64 = 2
+        self.previous_key = ""
+        self.next_keys: dict[str, tuple[bytes, str]] = {}
+
+    def for_document(self, data: bytes) -> Scanner:
+        if CONTROL_BUT_NEWLINE.search(data) is None:
+            return NewlineOnlyFindScanner(data.find(b"\n") >= 0)
+        return FindScanner()
+
+    def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
+        if i + 1 < end and data[i] == SPACE and data[i + 1] > SPACE:
+            return i + 1  # one space, as after ", " (the parser calls only on whitespace)
+        # Indented documents: a newline and as many spaces as the last such run,
+        # or one indentation step more or less, checked by startswith (no copy).
+        indent = self.indent
+        if data.startswith(NEWLINE_AND_SPACES[indent], i):
+            stop = i + 1 + indent
+            c: i64 = data[stop] if stop < end else 0
+            if c > SPACE:
+                return stop
+            if c == SPACE:
+                indent += self.indent_step
+        else:
+            indent -= self.indent_step
+        if 0 <= indent <= MAX_INDENT and data.startswith(NEWLINE_AND_SPACES[indent], i):
+            stop = i + 1 + indent
+            if stop < end and data[stop] > SPACE:
+                self.indent = indent
+                return stop
+        return self.whitespace_run_end(data, i, end)
+
+    def whitespace_run_end(self, data: bytes, i: i64, end: i64) -> i64:
+        """skip_whitespace without a guess: lstrip, 64 bytes at a time (runs of
+        indentation are tens of bytes). Learns the indentation it finds."""
+        start = i
+        while i < end:
+            window = data[i : min(i + 64, end)]
+            run: i64 = len(window) - len(window.lstrip(b" \t\n\r"))
+            i += run
+            if run < len(window):
+                break
+        indent = i - start - 1
+        if 0 <= indent <= MAX_INDENT and data.startswith(NEWLINE_AND_SPACES[indent], start):
+            step = indent - self.indent
+            if step != 0:
+                self.indent_step = step if step > 0 else -step
+            self.indent = indent
+        return i
+
+    def object_key(self, parser: Parser, i: i64) -> tuple[str, i64, i64]:
+        # Objects of one kind repeat their keys in order: the key that followed
+        # the previous key last time is checked first, by startswith (its text
+        # and closing quote: no escapes), instead of found, sliced and looked up.
+        data = parser.data
+        end = parser.end
+        c: i64 = data[i] if i < end else 0
+        if c <= SPACE:
+            i = self.skip_whitespace(data, i, end)
+            c = data[i] if i < end else 0
+        if c == QUOTE:
+            predicted = self.next_keys.get(self.previous_key)
+            if predicted is not None:
+                raw, key = predicted
+                after = i + 1 + len(raw)
+                if after < end and data[after] == COLON and data.startswith(raw, i + 1):
+                    self.previous_key = key
+                    after += 1
+                    if after < end and data[after] <= SPACE:
+                        after = self.skip_whitespace(data, after, end)
+                    return key, i, after
+        key, key_at, after = Scanner.object_key(self, parser, i)
+        # Learn it, if its text was plain: then its UTF-8 and a quote follow
+        # its opening quote.
+        raw = key.encode("utf-8", "surrogatepass") + b'"'
+        if data.startswith(raw, key_at + 1) and b"\\" not in raw:
+            self.next_keys[self.previous_key] = (raw, key)
+        self.previous_key = key
+        return key, key_at, after
+
+    def number(self, parser: Parser, start: i64) -> tuple[object, i64]:
+        # The usual shapes, -?(0|[1-9][0-9]*)(.[0-9]+)? with at most FAST_DIGITS
+        # digits and not at the document's end: read unrolled. Anything else
+        # (exponents, long or cut numbers, errors) by the general grammar.
+        data = parser.data
+        end = parser.end
+        i = start
+        if data[i] == MINUS:
+            i += 1
+            if i >= end:
+                return Scanner.number(self, parser, start)
+        if data[i] == ZERO:
+            mantissa: i64 = 0
+            digits: i64 = 1
+        else:
+            mantissa, digits = digit_run(data, i, end)
+            if digits <= 0:
+                return Scanner.number(self, parser, start)
+        i += digits
+        c: i64 = data[i] if i < end else 0
+        exp10: i64 = 0
+        is_float = False
+        if c == DOT:
+            fraction, fraction_digits = digit_run(data, i + 1, end)
+            if fraction_digits <= 0 or digits + fraction_digits > FAST_DIGITS:
+                return Scanner.number(self, parser, start)
+            mantissa = mantissa * POWERS_OF_TEN[fraction_digits] + fraction
+            exp10 = -fraction_digits
+            is_float = True
+            i += 1 + fraction_digits
+            c = data[i] if i < end else 0
+        if c == LOWER_E or c == UPPER_E or c == DOT or ZERO <= c <= NINE:
+            return Scanner.number(self, parser, start)
+        if is_float:
+            parse_float = parser.parse_float
+            if parse_float is None:
+                return self.float_value(parser, start, i, mantissa, exp10, True), i
+            return parse_float(parser.chunk(start, i)), i
+        parse_int = parser.parse_int
+        if parse_int is not None:
+            return parse_int(parser.chunk(start, i)), i
+        if data[start] == MINUS:
+            return -mantissa, i
+        return mantissa, i
+
+    def float_value(
+        self, parser: Parser, start: i64, stop: i64, mantissa: i64, exp10: i64, exact: bool
+    ) -> float:
+        # float() of the text: RPython, called from the trace. Eisel-Lemire in
+        # Python made canada's traces too long for the JIT (2x slower loads).
+        return float(parser.data[start:stop])
+
+
+@final
+class NewlineOnlyFindScanner(FindScanner):
+    """FindScanner for a document whose only control byte is newline, if any
+    (for_document picks it): string runs by bytes.find alone."""
+
+    def __init__(self, newlines: bool) -> None:
+        super().__init__()
+        self.newlines = newlines  # one line (say, minified): no newline to find
+
+    def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
+        stop: i64 = data.find(b'"', i, end)
+        if stop < 0:
+            stop = end
+        backslash: i64 = data.find(b"\\", i, stop)
+        if backslash >= 0:
+            stop = backslash
+        if not self.newlines:
+            return stop
+        newline: i64 = data.find(b"\n", i, stop)
+        if newline >= 0:
+            return newline
+        return stop
+
+
+def jit_scanner() -> Scanner:
+    """PyPy's SCANNER (each parse gets its own from for_document)."""
+    return FindScanner()
