@@ -121,6 +121,18 @@ def digit_run(data: bytes, i: i64, end: i64) -> tuple[i64, i64]:
     return value * POWERS_OF_TEN[counted] + more, 16 + counted
 
 
+@final
+class KeyNode:
+    """A plain object key met in this parse: its text and closing quote as
+    bytes, the key (the document's own object), and the key that followed it
+    last time."""
+
+    def __init__(self, raw: bytes, key: str) -> None:
+        self.raw = raw
+        self.key = key
+        self.successor: KeyNode | None = None
+
+
 class FindScanner(Scanner):
     """PyPy: runs found by bytes.find and bytes.lstrip (RPython speed), numbers
     read without a Python loop."""
@@ -129,12 +141,12 @@ class FindScanner(Scanner):
         # What this parse has learnt (for_document makes a scanner per parse;
         # SCANNER itself, which the stream decoder shares, learns only
         # indentation, and every guess is checked): skip_whitespace's guesses,
-        # the last indentation seen and its step; object_key's, the key that
-        # followed each key, as (its text and closing quote as bytes, the key).
+        # the last indentation seen and its step; object_key's, the last key
+        # read (a KeyNode, whose successor is the guess) and a node per key.
         self.indent: i64 = 0
         self.indent_step: i64 = 2
-        self.previous_key = ""
-        self.next_keys: dict[str, tuple[bytes, str]] = {}
+        self.last_key = KeyNode(b"", "")
+        self.key_nodes: dict[str, KeyNode] = {}
 
     def for_document(self, data: bytes) -> Scanner:
         if CONTROL_BUT_NEWLINE.search(data) is None:
@@ -192,23 +204,29 @@ class FindScanner(Scanner):
             i = self.skip_whitespace(data, i, end)
             c = data[i] if i < end else 0
         if c == QUOTE:
-            predicted = self.next_keys.get(self.previous_key)
+            predicted = self.last_key.successor
             if predicted is not None:
-                raw, key = predicted
+                raw = predicted.raw
                 after = i + 1 + len(raw)
                 if after < end and data[after] == COLON and data.startswith(raw, i + 1):
-                    self.previous_key = key
+                    self.last_key = predicted
                     after += 1
                     if after < end and data[after] <= SPACE:
                         after = self.skip_whitespace(data, after, end)
-                    return key, i, after
+                    return predicted.key, i, after
         key, key_at, after = Scanner.object_key(self, parser, i)
-        # Learn it, if its text was plain: then its UTF-8 and a quote follow
-        # its opening quote.
-        raw = key.encode("utf-8", "surrogatepass") + b'"'
-        if data.startswith(raw, key_at + 1) and b"\\" not in raw:
-            self.next_keys[self.previous_key] = (raw, key)
-        self.previous_key = key
+        node = self.key_nodes.get(key)
+        if node is None:
+            # A key's text is plain when its UTF-8 and a quote follow its
+            # opening quote: only such keys are guessed.
+            raw = key.encode("utf-8", "surrogatepass") + b'"'
+            if not data.startswith(raw, key_at + 1):
+                self.last_key = KeyNode(b"", "")  # no guess after this one
+                return key, key_at, after
+            node = KeyNode(raw, key)
+            self.key_nodes[key] = node
+        self.last_key.successor = node
+        self.last_key = node
         return key, key_at, after
 
     def number(self, parser: Parser, start: i64) -> tuple[object, i64]:

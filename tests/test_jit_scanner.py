@@ -140,6 +140,10 @@ def test_keys_predicted_and_not() -> None:
     check('[{"a\\"b": 1, "c\\\\d": 2}, {"a\\"b": 1, "c\\\\d": 2}, {"a\\"b": 1, "c\\\\d": 3}]')
     check('[{"é": 1, "ü€😀": 2}, {"é": 1, "ü€😀": 2}, {"é": 1, "ü€😀x": 2}]')
     check('[{"a": 1, "b": 2}, {"a": 1, "b": 2, "b": 3}]')
+    # A key whose text holds a backslash (escaped) is never guessed by its
+    # text: where that text stands unescaped, it is another key.
+    check('[{"x": 1, "a\\\\b": 2}, {"x": 1, "a\\b": 3}, {"x": 1, "a\\\\b": 4}]')
+    check('[{"x": 1, "a\\"b": 2}, {"x": 1, "a"b": 3}]')
     check('[{"a": 1, "b": 2}, {"a": 1, "b": 2}, {"a": 1, "b" 2}]')
 
 
