@@ -85,15 +85,30 @@ def leading_digits(data: bytes, i: i64) -> tuple[i64, i64]:
     return value * 10 + c, 8
 
 
-# A newline and k spaces, for k up to MAX_INDENT: indentation, as json.dumps
-# writes it.
+# Indentation, as json.dumps writes it: a line break and k units (spaces or
+# tabs), for k up to MAX_INDENT. One table per kind, made when a parse first
+# meets it.
 MAX_INDENT: Final = 64
-NEWLINE_AND_SPACES: Final[list[bytes]] = [b"\n" + b" " * k for k in range(MAX_INDENT + 1)]
+INDENTATION: Final[dict[bytes, list[bytes]]] = {}
 
+
+def indentation_runs(line_break: bytes, unit: bytes) -> list[bytes]:
+    """line_break followed by 0 to MAX_INDENT units, by number of units."""
+    kind = line_break + unit
+    runs = INDENTATION.get(kind)
+    if runs is None:
+        runs = INDENTATION.setdefault(kind, [line_break + unit * k for k in range(MAX_INDENT + 1)])
+    return runs
+
+
+NEWLINE_AND_SPACES: Final = indentation_runs(b"\n", b" ")
 # Control bytes other than newline: in a document without any (nearly every
 # one; the search costs ~0.6 ns a byte), a string's plain run ends at its first
-# quote, backslash or newline, each found by bytes.find.
+# quote, backslash or newline, each found by bytes.find. Controls other than
+# whitespace (tab, newline, return) are rarer still: a document with none has
+# its tabs and returns found by bytes.find too.
 CONTROL_BUT_NEWLINE: Final = re.compile(b"[\x00-\x09\x0b-\x1f]")
+CONTROL_BUT_WHITESPACE: Final = re.compile(b"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 POWERS_OF_TEN: Final[list[int]] = [10**k for k in range(FAST_DIGITS + 1)]
 
@@ -141,8 +156,9 @@ class FindScanner(Scanner):
         # What this parse has learnt (for_document makes a scanner per parse;
         # SCANNER itself, which the stream decoder shares, learns only
         # indentation, and every guess is checked): skip_whitespace's guesses,
-        # the last indentation seen and its step; object_key's, the last key
+        # the kind of indentation, the last seen and its step; object_key's, the last key
         # read (a KeyNode, whose successor is the guess) and a node per key.
+        self.indentation = NEWLINE_AND_SPACES
         self.indent: i64 = 0
         self.indent_step: i64 = 2
         self.last_key = KeyNode(b"", "")
@@ -150,27 +166,31 @@ class FindScanner(Scanner):
 
     def for_document(self, data: bytes) -> Scanner:
         if CONTROL_BUT_NEWLINE.search(data) is None:
-            return NewlineOnlyFindScanner(data.find(b"\n") >= 0)
+            return WhitespaceOnlyFindScanner(data.find(b"\n") >= 0, False)
+        if CONTROL_BUT_WHITESPACE.search(data) is None:
+            return WhitespaceOnlyFindScanner(True, True)
         return FindScanner()
 
     def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
         if i + 1 < end and data[i] == SPACE and data[i + 1] > SPACE:
             return i + 1  # one space, as after ", " (the parser calls only on whitespace)
-        # Indented documents: a newline and as many spaces as the last such run,
-        # or one indentation step more or less, checked by startswith (no copy).
+        # Indented documents: a line break and as many units as the last such
+        # run, or one indentation step more or less, checked by startswith.
+        runs = self.indentation
         indent = self.indent
-        if data.startswith(NEWLINE_AND_SPACES[indent], i):
-            stop = i + 1 + indent
+        run = runs[indent]
+        if data.startswith(run, i):
+            stop = i + len(run)
             c: i64 = data[stop] if stop < end else 0
             if c > SPACE:
                 return stop
-            if c == SPACE:
-                indent += self.indent_step
+            indent += self.indent_step
         else:
             indent -= self.indent_step
-        if 0 <= indent <= MAX_INDENT and data.startswith(NEWLINE_AND_SPACES[indent], i):
-            stop = i + 1 + indent
-            if stop < end and data[stop] > SPACE:
+        if 0 <= indent <= MAX_INDENT:
+            run = runs[indent]
+            stop = i + len(run)
+            if stop < end and data[stop] > SPACE and data.startswith(run, i):
                 self.indent = indent
                 return stop
         return self.whitespace_run_end(data, i, end)
@@ -185,12 +205,27 @@ class FindScanner(Scanner):
             i += run
             if run < len(window):
                 break
-        indent = i - start - 1
-        if 0 <= indent <= MAX_INDENT and data.startswith(NEWLINE_AND_SPACES[indent], start):
-            step = indent - self.indent
-            if step != 0:
-                self.indent_step = step if step > 0 else -step
-            self.indent = indent
+        runs = self.indentation
+        indent = i - start - len(runs[0])
+        if not (0 <= indent <= MAX_INDENT and data.startswith(runs[indent], start)):
+            # Another kind of indentation (or none): a line break and one unit
+            # repeated is learnt.
+            line_break = b"\r\n" if data.startswith(b"\r\n", start) else b"\n"
+            if not data.startswith(line_break, start):
+                return i
+            units = data[start + len(line_break) : i]
+            unit = units[:1] or b" "
+            if unit not in (b" ", b"\t") or units.strip(unit):
+                return i
+            runs = indentation_runs(line_break, unit)
+            self.indentation = runs
+            indent = len(units)
+            if indent > MAX_INDENT:
+                return i
+        step = indent - self.indent
+        if step != 0:
+            self.indent_step = step if step > 0 else -step
+        self.indent = indent
         return i
 
     def object_key(self, parser: Parser, i: i64) -> tuple[str, i64, i64]:
@@ -283,13 +318,15 @@ class FindScanner(Scanner):
 
 
 @final
-class NewlineOnlyFindScanner(FindScanner):
-    """FindScanner for a document whose only control byte is newline, if any
-    (for_document picks it): string runs by bytes.find alone."""
+class WhitespaceOnlyFindScanner(FindScanner):
+    """FindScanner for a document whose only control bytes are whitespace
+    (newline; tab and return too when tabs_and_returns) or none (for_document
+    picks it): string runs by bytes.find alone."""
 
-    def __init__(self, newlines: bool) -> None:
+    def __init__(self, newlines: bool, tabs_and_returns: bool) -> None:
         super().__init__()
         self.newlines = newlines  # one line (say, minified): no newline to find
+        self.tabs_and_returns = tabs_and_returns
 
     def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
         stop: i64 = data.find(b'"', i, end)
@@ -302,7 +339,14 @@ class NewlineOnlyFindScanner(FindScanner):
             return stop
         newline: i64 = data.find(b"\n", i, stop)
         if newline >= 0:
-            return newline
+            stop = newline
+        if self.tabs_and_returns:
+            tab: i64 = data.find(b"\t", i, stop)
+            if tab >= 0:
+                stop = tab
+            carriage_return: i64 = data.find(b"\r", i, stop)
+            if carriage_return >= 0:
+                stop = carriage_return
         return stop
 
 

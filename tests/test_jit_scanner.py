@@ -25,7 +25,7 @@ from pyjsonfast._scanner import Scanner
 if pyjsonfast.__compiled__:
     pytest.skip("PyPy's scanner subclasses the compiled Scanner", allow_module_level=True)
 
-from pyjsonfast._jit_scanner import FindScanner, NewlineOnlyFindScanner
+from pyjsonfast._jit_scanner import FindScanner, WhitespaceOnlyFindScanner
 
 
 def parse(text: str, scanner: Scanner, options: Options = DEFAULT_OPTIONS) -> tuple[str, object]:
@@ -171,11 +171,25 @@ def test_each_parse_learns_on_its_own() -> None:
     scanner = FindScanner()
     first = scanner.for_document(b"{}")
     assert first is not scanner.for_document(b"{}")
-    assert type(first) is NewlineOnlyFindScanner
-    assert isinstance(first, NewlineOnlyFindScanner) and not first.newlines
+    assert type(first) is WhitespaceOnlyFindScanner
+    assert isinstance(first, WhitespaceOnlyFindScanner) and not first.newlines
     second = scanner.for_document(b"[\n1]")
-    assert isinstance(second, NewlineOnlyFindScanner) and second.newlines
-    assert type(scanner.for_document(b'["\t"]')) is FindScanner
+    assert isinstance(second, WhitespaceOnlyFindScanner) and second.newlines
+    third = scanner.for_document(b'["\t"]')
+    assert isinstance(third, WhitespaceOnlyFindScanner) and third.tabs_and_returns
+    assert type(scanner.for_document(b'["\x0b"]')) is FindScanner
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("control", ["\t", "\r", "\n", "\x0b", "\x1f", "\x00"])
+def test_control_characters_in_strings(line_break: str, control: str) -> None:
+    value = [{"a": "x", "b": ["y", "z"]}, {"a": "x", "b": ["y", "z"]}]
+    for indent in (2, "\t"):
+        text = json.dumps(value, indent=indent).replace("\n", line_break)
+        for target in ('"x"', '"z"', '"b"'):
+            spoilt = text.replace(target, target[:2] + control + target[2:], 1)
+            check(spoilt)
+            check(spoilt, Options(strict=False))
 
 
 documents = st.recursive(
