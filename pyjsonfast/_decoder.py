@@ -22,8 +22,8 @@ window): no copy of the document is made.
 The few inner loops whose best form differs between builds (string and
 whitespace runs, numbers, keys, floats) are methods of a Scanner chosen once at
 import, in _scanner: word-at-a-time loops, typed floats and a key cache when
-compiled by mypyc; regular expressions on uncompiled CPython; bytes.find and
-bytes.lstrip on PyPy.
+compiled by mypyc; regular expressions on uncompiled CPython; on PyPy, code
+without Python loops on the common path (_jit_scanner).
 
 Nesting is counted by the parser (max_depth), so compiled code never recurses
 deep enough to overflow the C stack; uncompiled, Python's own RecursionError is

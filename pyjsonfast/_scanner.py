@@ -3,8 +3,8 @@
 One Scanner is chosen once at import (SCANNER): WordScanner when compiled by
 mypyc (8 bytes at a time, typed floats, a key cache looked up by raw bytes),
 RegexScanner on uncompiled CPython (C regular expressions beat interpreted
-loops), FindScanner on PyPy (bytes.find and bytes.lstrip: its JIT makes a loop
-entered per string or whitespace run costly). The parser
+loops), FindScanner on PyPy (in _jit_scanner: no Python loop on the common
+path, which its JIT makes costly; bytes.find, unrolled digits). The parser
 (_decoder) calls them for strings, object keys (with the whitespace around them
 and the colon), whitespace runs, numbers and floats, and they read the
 grammar's byte values from here. The base class holds the grammar of each; a
@@ -106,8 +106,8 @@ class Scanner:
         return end
 
     def for_document(self, data: bytes) -> Scanner:
-        """The scanner for one parse of data: this one (FindScanner may pick a
-        faster one for data)."""
+        """The scanner for one parse of data: this one (PyPy's FindScanner makes
+        one per parse, the fastest for data)."""
         return self
 
     def count_newlines(self, data: bytes, start: i64, end: i64) -> i64:
@@ -276,8 +276,8 @@ class Scanner:
         self, parser: Parser, start: i64, stop: i64, mantissa: i64, exp10: i64, exact: bool
     ) -> float:
         """The float written as data[start:stop] (mantissa * 10**exp10 when exact):
-        by Eisel-Lemire when it decides (compiled, and on PyPy, where it is 4x
-        faster than float() of the text), else by float()."""
+        by Eisel-Lemire when it decides, else by float() (PyPy's scanner
+        always calls float(): see _jit_scanner)."""
         if exact:
             value = decimal_to_float(mantissa, exp10)
             if value >= 0.0:
@@ -368,54 +368,6 @@ class RegexScanner(Scanner):
         found = self.structure_free_run.match(data, i)
         assert found is not None
         return found.end()
-
-
-class FindScanner(Scanner):
-    """PyPy: its JIT makes a Python loop entered once per string or whitespace
-    run cost some 100 ns on top of its bytes (twitter: a third of loads), while
-    bytes.find and bytes.lstrip run at RPython speed: runs are found with them."""
-
-    def __init__(self) -> None:
-        # Control bytes other than newline: in a document without any (nearly
-        # every one; the search costs ~0.6 ns a byte), a string's plain run ends
-        # at its first quote, backslash or newline, each found by bytes.find.
-        self.control_but_newline = re.compile(b"[\x00-\x09\x0b-\x1f]")
-        self.without_controls: Scanner = self
-
-    def for_document(self, data: bytes) -> Scanner:
-        if self.control_but_newline.search(data) is None:
-            return self.without_controls
-        return self
-
-    def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
-        if i + 1 < end and data[i] == SPACE and data[i + 1] > SPACE:
-            return i + 1  # one space, as after ", " (the parser calls only on whitespace)
-        # Indentation comes in runs of tens of bytes: strip 64 at a time.
-        while i < end:
-            window = data[i : min(i + 64, end)]
-            run: i64 = len(window) - len(window.lstrip(b" \t\n\r"))
-            i += run
-            if run < len(window):
-                return i
-        return end
-
-
-@final
-class NewlineOnlyFindScanner(FindScanner):
-    """FindScanner for a document whose only control byte is newline (the
-    parser's for_document picks it): string runs by bytes.find alone."""
-
-    def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
-        stop: i64 = data.find(b'"', i, end)
-        if stop < 0:
-            stop = end
-        backslash: i64 = data.find(b"\\", i, stop)
-        if backslash >= 0:
-            stop = backslash
-        newline: i64 = data.find(b"\n", i, stop)
-        if newline >= 0:
-            return newline
-        return stop
 
 
 @final
@@ -716,9 +668,10 @@ def choose_scanner() -> Scanner:
         return WordScanner()
     if sys.implementation.name == "cpython":
         return RegexScanner()
-    scanner = FindScanner()
-    scanner.without_controls = NewlineOnlyFindScanner()
-    return scanner
+    # PyPy: its own module (never compiled), imported only here.
+    from ._jit_scanner import jit_scanner
+
+    return jit_scanner()
 
 
 SCANNER: Final[Scanner] = choose_scanner()

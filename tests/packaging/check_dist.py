@@ -55,7 +55,9 @@ def check_sdist(path: Path) -> list[str]:
         top = path.name.removesuffix(".tar.gz")
         names = {name.removeprefix(top + "/") for name in archive.getnames()}
     needed = ["pyproject.toml", "setup.py", "README.md", "PKG-INFO", "pyjsonfast/py.typed"]
+    # The pure-only modules: librt's stand-in and PyPy's scanner.
     needed += ["pyjsonfast/__init__.py", "pyjsonfast/_librt_standin.py"]
+    needed += ["pyjsonfast/_jit_scanner.py"]
     needed += [f"pyjsonfast/{module}.py" for module in compiled_modules()]
     problems += [f"missing {name}" for name in needed if name not in names]
     generated = [n for n in names if n.endswith((*EXTENSION_SUFFIXES, ".c", ".h", ".pyc"))]
