@@ -73,6 +73,14 @@ if want_compiled():
         opt_level=os.environ.get("MYPYC_OPT_LEVEL", "3"),
         group_name="pyjsonfast",
     )
+    if os.name == "posix":  # gcc or clang
+        # mypyc puts its runtime (CPyList_GetItemInt64, CPyDict_NextItem...) and
+        # every compiled module into one C file, but -fPIC alone makes every call
+        # to a global function go through the PLT, never inlined, in case another
+        # library replaces it. Nothing does: callgrind counts 6-7% fewer
+        # instructions for dumps, 1.5-2% for loads.
+        for ext in ext_modules:
+            ext.extra_compile_args = [*ext.extra_compile_args, "-fno-semantic-interposition"]
     install_requires.append(librt_requirement())
 
 setup(ext_modules=ext_modules, install_requires=install_requires)
