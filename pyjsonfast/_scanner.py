@@ -1,7 +1,9 @@
 """The scanners: the inner loops whose best form differs between builds.
 
 One Scanner is chosen once at import (SCANNER): WordScanner when compiled by
-mypyc (8 bytes at a time, typed floats, a key cache looked up by raw bytes),
+mypyc (8 bytes at a time, typed floats, a key cache looked up by raw bytes, and
+in each parse of a document, keys guessed from the key that followed the
+previous one),
 RegexScanner on uncompiled CPython (C regular expressions beat interpreted
 loops), FindScanner on PyPy (in _jit_scanner: no Python loop on the common
 path, which its JIT makes costly; bytes.find, unrolled digits). The parser
@@ -65,6 +67,10 @@ CONTINUATION_BYTES: Final = bytes(range(0x80, 0xC0))
 KEY_CACHE_BITS: Final = 11
 KEY_CACHE_SIZE: Final = 2048  # 2**KEY_CACHE_BITS
 KEY_CACHE_MAX_LENGTH: Final = 64  # bytes
+WORD_PADDING: Final = b"\x00" * 8  # after a key's bytes, so that a word can be read
+# Compiled, documents at least this long get a scanner of their own, which
+# guesses keys (WordScanner.object_key); shorter ones repeat too few keys.
+KEY_GUESS_MIN_BYTES: Final = 1024
 
 
 # --- the scanners: the only code that differs between builds ---------------------
@@ -252,7 +258,7 @@ class Scanner:
             i = stop + 1
         else:
             key, i = parser.parse_string_slowly(start, stop)
-            key = parser.shared_key(key)
+            key = self.escaped_key(parser, key)
             # A key running past a windowed parse's window has grown it.
             data = parser.data
             end = parser.end
@@ -271,6 +277,10 @@ class Scanner:
         """The key whose text (no escapes) is data[start:stop]: one object per
         distinct key within a document, as json's memo gives."""
         return parser.shared_key(parser.chunk(start, stop))
+
+    def escaped_key(self, parser: Parser, key: str) -> str:
+        """The object for key, read with escapes: the one key() gives its text."""
+        return parser.shared_key(key)
 
     def float_value(
         self, parser: Parser, start: i64, stop: i64, mantissa: i64, exp10: i64, exact: bool
@@ -372,15 +382,22 @@ class RegexScanner(Scanner):
 
 @final
 class KeyCacheEntry:
-    """A cached key: its first and last 8 bytes as words, its length, and (for keys
-    longer than 16 bytes, whose middle those words miss) its bytes."""
+    """A cached key: its first and last 8 bytes as words (the first masked to
+    the key's own bytes by mask), its length, and (for keys longer than 16
+    bytes, whose middle those words miss) its bytes; its slot in the table, and
+    the entry of the key that followed it last time it was read (a guess)."""
 
-    def __init__(self, head: i64, tail: i64, length: i64, raw: bytes, key: str) -> None:
+    def __init__(
+        self, head: i64, tail: i64, mask: i64, length: i64, raw: bytes, key: str, slot: i64
+    ) -> None:
         self.head = head
         self.tail = tail
+        self.mask = mask
         self.length = length
         self.raw = raw
         self.key = key
+        self.slot = slot
+        self.successor: KeyCacheEntry | None = None
 
     def holds(self, head: i64, tail: i64, length: i64, data: bytes, start: i64) -> bool:
         """Whether this is the key whose bytes start at data[start] (and have the
@@ -407,23 +424,103 @@ class WordScanner(Scanner):
     attributes built at run time: mypyc keeps i64 literals beyond 2**62 boxed.
     """
 
-    def __init__(self) -> None:
-        self.ones = read_i64_le(b"\x01" * 8, 0)
-        self.high_bits = read_i64_le(b"\x80" * 8, 0)
-        self.no_sign_bit = read_i64_le(b"\xff" * 7 + b"\x7f", 0)
-        self.quotes = read_i64_le(b'"' * 8, 0)
-        self.backslashes = read_i64_le(b"\\" * 8, 0)
-        self.spaces = read_i64_le(b" " * 8, 0)
-        self.control_limit = read_i64_le(b" " * 8, 0)
-        self.question_marks = read_i64_le(b"?" * 8, 0)
-        self.high_nibbles = read_i64_le(b"\xf0" * 8, 0)
-        self.continuation_bits = read_i64_le(b"\x40" * 8, 0)
-        # '[' and ']' with bit 5 set are '{' and '}' (and no other byte becomes either).
-        self.open_braces = read_i64_le(b"{" * 8, 0)
-        self.close_braces = read_i64_le(b"}" * 8, 0)
-        # One slot per hash; a slot is replaced whole, so readers in other threads
-        # see either the old entry or the new one.
-        self.key_table: list[KeyCacheEntry | None] = [None] * KEY_CACHE_SIZE
+    def __init__(self, shared: WordScanner | None = None) -> None:
+        """SCANNER (shared is None), or the scanner of one parse: shared's masks
+        and key cache, and key guesses of its own (see object_key)."""
+        if shared is None:
+            self.ones = read_i64_le(b"\x01" * 8, 0)
+            self.high_bits = read_i64_le(b"\x80" * 8, 0)
+            self.no_sign_bit = read_i64_le(b"\xff" * 7 + b"\x7f", 0)
+            self.quotes = read_i64_le(b'"' * 8, 0)
+            self.backslashes = read_i64_le(b"\\" * 8, 0)
+            self.spaces = read_i64_le(b" " * 8, 0)
+            self.control_limit = read_i64_le(b" " * 8, 0)
+            self.question_marks = read_i64_le(b"?" * 8, 0)
+            self.high_nibbles = read_i64_le(b"\xf0" * 8, 0)
+            self.continuation_bits = read_i64_le(b"\x40" * 8, 0)
+            # '[' and ']' with bit 5 set are '{' and '}' (and no other byte becomes either).
+            self.open_braces = read_i64_le(b"{" * 8, 0)
+            self.close_braces = read_i64_le(b"}" * 8, 0)
+            # One slot per hash; a slot is replaced whole, so readers in other
+            # threads see either the old entry or the new one.
+            self.key_table: list[KeyCacheEntry | None] = [None] * KEY_CACHE_SIZE
+        else:
+            self.ones = shared.ones
+            self.high_bits = shared.high_bits
+            self.no_sign_bit = shared.no_sign_bit
+            self.quotes = shared.quotes
+            self.backslashes = shared.backslashes
+            self.spaces = shared.spaces
+            self.control_limit = shared.control_limit
+            self.question_marks = shared.question_marks
+            self.high_nibbles = shared.high_nibbles
+            self.continuation_bits = shared.continuation_bits
+            self.open_braces = shared.open_braces
+            self.close_braces = shared.close_braces
+            self.key_table = shared.key_table
+        # Only a parse's own scanner guesses keys (see object_key), from the
+        # entry of the last key it read. (SCANNER, shared by threads, never
+        # does: the last key read belongs to one parse.)
+        self.guessing = shared is not None
+        self.last_entry: KeyCacheEntry | None = None
+
+    def for_document(self, data: bytes) -> Scanner:
+        if len(data) < KEY_GUESS_MIN_BYTES:
+            return self
+        return WordScanner(self)
+
+    def object_key(self, parser: Parser, i: i64) -> tuple[str, i64, i64]:
+        # Objects of one kind repeat their keys in order: the key that followed
+        # the previous key last time (its cache entry's successor) is checked
+        # first, by its words, instead of found, hashed and looked up.
+        if not self.guessing:
+            return Scanner.object_key(self, parser, i)
+        data = parser.data
+        end = parser.end
+        c: i64 = data[i] if i < end else 0
+        if c <= SPACE:
+            i = self.skip_whitespace(data, i, end)
+            c = data[i] if i < end else 0
+        last = self.last_entry
+        if c == QUOTE and last is not None:
+            entry = last.successor
+            if entry is not None:
+                start = i + 1
+                length = entry.length
+                stop = start + length
+                # Its bytes, closing quote and colon before end (and 8 bytes
+                # from start, which read_i64_le needs); still in the cache, so
+                # that this parse gets one object per key (see key()).
+                if (
+                    stop + 1 < end
+                    and start + 8 <= end
+                    and (read_i64_le(data, start) & entry.mask) == entry.head
+                    and data[stop] == QUOTE
+                    and data[stop + 1] == COLON
+                    and (
+                        length <= 8
+                        or (
+                            read_i64_le(data, stop - 8) == entry.tail
+                            and (length <= 16 or same_middle(data, start, entry.raw))
+                        )
+                    )
+                    and self.key_table[entry.slot] is entry
+                ):
+                    self.last_entry = entry
+                    i = stop + 2
+                    if i < end and data[i] <= SPACE:
+                        if i + 1 < end and data[i] == SPACE and data[i + 1] > SPACE:
+                            i += 1  # '": "', inline: most keys are followed by one space
+                        else:
+                            i = self.skip_whitespace(data, i, end)
+                    return entry.key, start - 1, i
+        # The general way; key() learns from last (and sets last_entry) for a
+        # key the cache holds, and any other leaves no guess for the next.
+        self.last_entry = last
+        key, key_at, after = Scanner.object_key(self, parser, i)
+        if self.last_entry is last:
+            self.last_entry = None
+        return key, key_at, after
 
     def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
         ones = self.ones
@@ -537,8 +634,10 @@ class WordScanner(Scanner):
     def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
         if i + 1 < end and data[i] == SPACE and data[i + 1] > SPACE:
             return i + 1  # one space, as after ", " (the parser calls only on whitespace)
-        # Indentation is runs of spaces: find the first byte that is not a space
-        # 8 at a time, then look at it.
+        # Indentation is a line break and a run of spaces: step over the break,
+        # then find the first byte that is not a space 8 at a time and look at it.
+        if i < end and data[i] == NEWLINE:
+            i += 1
         ones = self.ones
         spaces = self.spaces
         while i + 8 <= end:
@@ -558,7 +657,7 @@ class WordScanner(Scanner):
                 below += below >> 16
                 i += (below + (below >> 8)) & 0xFF
             c: i64 = data[i]
-            if c != NEWLINE and c != RETURN and c != TAB:
+            if c > SPACE or (c != NEWLINE and c != RETURN and c != TAB):
                 return i
             i += 1
         while i < end:
@@ -570,15 +669,60 @@ class WordScanner(Scanner):
 
     def key(self, parser: Parser, start: i64, stop: i64) -> str:
         length = stop - start
-        if length == 0 or length > KEY_CACHE_MAX_LENGTH or start + 8 > parser.end:
+        if length == 0 or length > KEY_CACHE_MAX_LENGTH:
             return parser.shared_key(parser.chunk(start, stop))
-        data = parser.data
+        if start + 8 <= parser.end:
+            entry = self.key_entry(parser, parser.data, start, stop, None)
+            if entry is None:
+                return parser.shared_key(parser.chunk(start, stop))
+        else:
+            # Near the end: its bytes padded, so that 8 can be read (a key the
+            # cache holds must come from it wherever it is met).
+            text = parser.chunk(start, stop)
+            entry = self.key_entry(parser, parser.data[start:stop] + WORD_PADDING, 0, length, text)
+            if entry is None:
+                return parser.shared_key(text)
+        if self.guessing:
+            # Learn: this key follows the last one (see object_key).
+            last = self.last_entry
+            if last is not None:
+                last.successor = entry
+            self.last_entry = entry
+        return entry.key
+
+    def escaped_key(self, parser: Parser, key: str) -> str:
+        # Its plain occurrences may come from the cache, without the memo: a
+        # key with a plain form is looked up (or added) there too.
+        shared = parser.memo.get(key)
+        if shared is not None:
+            return shared
+        raw = key.encode("utf-8", "surrogatepass")
+        length: i64 = len(raw)
+        if 0 < length <= KEY_CACHE_MAX_LENGTH:
+            padded = raw + WORD_PADDING
+            if self.string_stop(padded, 0, length) == length:  # no quote, backslash or control
+                entry = self.key_entry(parser, padded, 0, length, key)
+                if entry is not None:
+                    key = entry.key
+        parser.memo[key] = key
+        return key
+
+    def key_entry(
+        self, parser: Parser, data: bytes, start: i64, stop: i64, text: str | None
+    ) -> KeyCacheEntry | None:
+        """The cache entry of the key whose UTF-8 (plain: no escapes) is
+        data[start:stop], 0 < stop - start <= KEY_CACHE_MAX_LENGTH and 8 bytes
+        readable from start, added on a miss; None for a key the cache does not
+        hold. text: the key, when data is not the document's."""
+        length = stop - start
         head = read_i64_le(data, start)
+        mask: i64 = -1
         if length >= 8:
             tail = read_i64_le(data, stop - 8)
         else:
             # Keep only the key's own bytes, the low `length` ones.
-            head &= 0x00FFFFFFFFFFFFFF >> (56 - 8 * length)
+            mask = 0x00FFFFFFFFFFFFFF >> (56 - 8 * length)
+            head &= mask
             tail = 0
         # Multiplicative hashing in 32 bits (the products stay below 2**63): the
         # words folded to 32 bits and combined, then two slots from the well mixed
@@ -593,28 +737,31 @@ class WordScanner(Scanner):
         first_slot = (mixed >> (32 - KEY_CACHE_BITS)) & (KEY_CACHE_SIZE - 1)
         entry = table[first_slot]
         if entry is not None and entry.holds(head, tail, length, data, start):
-            return entry.key
+            return entry
         second_slot = (mixed >> 42) & (KEY_CACHE_SIZE - 1)
         other = table[second_slot]
         if other is not None and other.holds(head, tail, length, data, start):
-            return other.key
+            return other
+        # A "?" may stand for any non-ASCII character in a str's projection, so
+        # keys holding one are never cached: a hit then always means equal text.
+        if self.has_question_mark(data, start, stop):
+            return None
         # A miss: the document's own memo keeps one object per key (a key seen
         # before may have left the cache since). The cache is shared by all
         # parses: an entry a parse evicts goes to its memo, since earlier hits
-        # may have returned that entry's object.
-        key = parser.shared_key(parser.chunk(start, stop))
-        # A "?" may stand for any non-ASCII character in a str's projection, so
-        # keys holding one are never cached: a hit then always means equal text.
-        if not self.has_question_mark(data, start, stop):
-            raw = data[start:stop] if length > 16 else b""
-            if entry is None:
-                table[first_slot] = KeyCacheEntry(head, tail, length, raw, key)
-            elif other is None:
-                table[second_slot] = KeyCacheEntry(head, tail, length, raw, key)
+        # (and guesses, which only follow entries still in the table) may have
+        # returned that entry's object.
+        key = parser.shared_key(parser.chunk(start, stop) if text is None else text)
+        raw = data[start:stop] if length > 16 else b""
+        slot = first_slot
+        if entry is not None:
+            if other is None:
+                slot = second_slot
             else:
                 parser.shared_key(entry.key)
-                table[first_slot] = KeyCacheEntry(head, tail, length, raw, key)
-        return key
+        added = KeyCacheEntry(head, tail, mask, length, raw, key, slot)
+        table[slot] = added
+        return added
 
     def has_question_mark(self, data: bytes, start: i64, stop: i64) -> bool:
         """Whether data[start:stop] holds a "?" (given start + 8 <= len(data))."""

@@ -7,6 +7,7 @@ import decimal
 import io
 import json
 import math
+import random
 import sys
 from collections import OrderedDict
 from typing import Any
@@ -249,6 +250,99 @@ def test_repeated_keys_are_one_object_past_the_key_cache() -> None:
         assert_keys_shared(value)
     value = pyjsonfast.loads(doc, object_pairs_hook=list)
     assert_keys_shared([dict(pairs) for pairs in value])
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        '[{"ab":1},{"ab":2}]',  # the second within 8 bytes of the end
+        '[{"abcdefghijk": 1}, {"\\u0061bcdefghijk": 2}, 0, 0]',  # plain, then escaped
+        '[{"\\u0061bcdefghijk": 1}, {"abcdefghijk": 2}, {"abcdefghijk": 3}, 0]',  # escaped first
+        '{"caf\\u00e9s": [{"cafés": 1}], "x": {"caf\\u00e9s": 2}, "y": [0, 0, 0]}',
+    ],
+)
+def test_repeated_keys_are_one_object_near_the_end_and_escaped(doc: str) -> None:
+    # The compiled build keeps keys in a cache shared by parses: a key it holds
+    # must come from it wherever the key is met in a document (also where its
+    # words cannot be read, and when written with escapes).
+    for source in (doc, doc, doc.encode(), doc.encode(), doc.replace("[", '["中", ', 1)):
+        value = pyjsonfast.loads(source)
+        assert value == json.loads(source)
+        assert_keys_shared(value)
+
+
+# Keys that the compiled scanner's guesses (the key that followed the previous
+# one last time, checked by its words) could take for one another: prefixes of
+# each other, one byte apart at each end of a word, "?" (which stands for any
+# non-ASCII character in a str's projection) beside the characters it stands
+# for, escapes, and the empty key.
+GUESSED_KEYS = [
+    "a",
+    "ab",
+    "abc",
+    "abcdefg",
+    "abcdefgh",
+    "abcdefghi",
+    "abcdefgX",
+    "Xbcdefgh",
+    "abcdefghijklmnop",
+    "abcdefghijklmnoq",
+    "abcdefghijklmnopq",
+    "abcdefghXjklmnopq",
+    "k" * 40,
+    "k" * 39 + "j",
+    "k" * 64,
+    "k" * 65,
+    "?",
+    "é",
+    "a?",
+    "aé",
+    "a日",
+    "a😀",
+    "\\u0061b",
+    "a\\nb",
+    "",
+]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_guessed_keys_are_json_keys_and_one_object(seed: int) -> None:
+    # Objects of a few shapes, repeated with variations (a key swapped for a
+    # look-alike, dropped or added; whitespace around the colon), long enough
+    # for the compiled scanner to guess keys; each document parsed twice, so
+    # that the second parse follows the first one's guesses.
+    rng = random.Random(seed)
+    shapes = [rng.sample(GUESSED_KEYS, rng.randint(1, 6)) for _ in range(4)]
+    objects = []
+    for _ in range(rng.randint(40, 120)):
+        keys = list(rng.choice(shapes))
+        if rng.random() < 0.2:
+            keys[rng.randrange(len(keys))] = rng.choice(GUESSED_KEYS)
+        if rng.random() < 0.1:
+            keys = keys[:-1] or keys
+        colon = rng.choice([": ", ":", " : ", ":\n  "])
+        items = ", ".join(f'"{key}"{colon}{rng.choice(["1", "[1]", "{}", "x"])}' for key in keys)
+        objects.append("{" + items.replace("x", '{"' + rng.choice(GUESSED_KEYS) + '": 2}') + "}")
+    doc = "[\n  " + ",\n  ".join(objects) + "\n]"
+    for source in (doc, doc, doc.encode(), doc.encode(), doc + "é", (doc + "😀").encode()):
+        if isinstance(source, str) and source.endswith(("é", "😀")):
+            source = source[:-1] + " "  # a 2-byte-kind str, parsed through its projection
+        expected = outcome(json.loads, source)
+        got = outcome(pyjsonfast.loads, source)
+        assert like_json(got, expected), (seed, source[:200])
+        if expected[0] == "ok":
+            assert_keys_shared(pyjsonfast.loads(source))
+    wide = doc.replace("[\n", '["中",\n', 1)  # a 2-byte-kind str: the projection
+    assert pyjsonfast.loads(wide) == json.loads(wide)
+    assert_keys_shared(pyjsonfast.loads(wide))
+
+
+def test_guessed_keys_at_the_end_of_the_document() -> None:
+    # A guess whose key, quote or colon would run past the end of the data.
+    body = ", ".join('{"abcdefghij": 1, "abcdefghik": 2}' for _ in range(60))
+    for tail in ['{"abcdefghij": 1, "abcdefghik"', '{"abcdefghij": 1, "abcdefghi', '{"abcdefghij"']:
+        for doc in ("[" + body + ", " + tail, "[" + body + ", " + tail + ": 3}]"):
+            assert like_json(outcome(pyjsonfast.loads, doc), outcome(json.loads, doc)), doc[-40:]
 
 
 # Where the str projection's chunks meet (pyjsonfast._projection.PROJECTION_CHUNK),
