@@ -8,7 +8,9 @@ For each operation it prints a markdown table: one row per corpus document plus 
 geometric-mean row, one column per library. The first column is the baseline, json
 as imported (json (C) on CPython, PyPy's json on PyPy), with its best time over the
 repeats; every other cell has the library's best time and its speed-up against the
-baseline in the same run ("2.00x" = twice as fast; below 1.00x is slower). Columns:
+baseline in the same run ("2.00x" = twice as fast; below 1.00x is slower); the
+libraries' rounds on a document take turns, so that a noisy stretch of a shared
+machine slows them alike. Columns:
 pyjsonfast, json's pure-Python code, and simplejson, ujson, orjson and msgspec only
 when they are installed (--libs keeps a subset). A cell reads "n/a" where the library
 lacks the operation (only json and pyjsonfast take json's own classes as cls=) or it
@@ -295,9 +297,10 @@ def make_body(
 JIT_WARMUP_SECONDS = 1.0 if platform.python_implementation() == "PyPy" else 0.0
 
 
-def best_time(body: Body, repeat: int, min_time: float) -> float:
-    """Best seconds per call over `repeat` rounds, each at least min_time long."""
-    body()  # warm up (on PyPy, for JIT_WARMUP_SECONDS: until the JIT has compiled the loop)
+def calls_per_round(body: Body, min_time: float) -> int:
+    """Warm body up (on PyPy, for JIT_WARMUP_SECONDS: until the JIT has compiled
+    the loop) and find how many calls take at least min_time."""
+    body()
     warm = time.perf_counter() + JIT_WARMUP_SECONDS
     while time.perf_counter() < warm:
         body()
@@ -306,16 +309,25 @@ def best_time(body: Body, repeat: int, min_time: float) -> float:
         start = time.perf_counter()
         for _ in range(number):
             body()
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_time or number >= 1 << 20:
-            break
+        if time.perf_counter() - start >= min_time or number >= 1 << 20:
+            return number
         number *= 2
-    best = elapsed / number
-    for _ in range(repeat - 1):
-        start = time.perf_counter()
-        for _ in range(number):
-            body()
-        best = min(best, (time.perf_counter() - start) / number)
+
+
+def best_times(bodies: list[Body], repeat: int, min_time: float) -> list[float]:
+    """Best seconds per call of each body over `repeat` rounds, each at least
+    min_time long. The rounds take turns (one of each body, repeat times): on a
+    shared machine, a noisy stretch then slows every library alike, where timing
+    one library's rounds after another's could give one the quiet stretch."""
+    numbers = [calls_per_round(body, min_time) for body in bodies]
+    best = [math.inf] * len(bodies)
+    for _ in range(repeat):
+        for k, body in enumerate(bodies):
+            number = numbers[k]
+            start = time.perf_counter()
+            for _ in range(number):
+                body()
+            best[k] = min(best[k], (time.perf_counter() - start) / number)
     return best
 
 
@@ -372,22 +384,26 @@ def run(
     ):
         scratch = Scratch(text_file, binary_file)
         for op in ops:
-            times: dict[str, dict[str, Optional[float]]] = {}
-            for lib in libs:
-                fn = lib.ops[op]
-                times[lib.name] = {}
-                for doc, (raw, text, value) in corpus.items():
+            times: dict[str, dict[str, Optional[float]]] = {lib.name: {} for lib in libs}
+            for doc, (raw, text, value) in corpus.items():
+                timed: list[tuple[str, Body]] = []
+                for lib in libs:
+                    times[lib.name][doc] = None
+                    fn = lib.ops[op]
                     if fn is None:
-                        times[lib.name][doc] = None
                         continue
                     try:
                         body = make_body(op, fn, raw, text, value, scratch)
-                        times[lib.name][doc] = best_time(body, repeat, min_time)
+                        body()
                     except Exception as exc:  # a library that rejects a document: say so
                         print(
                             f"# {lib.name} {op} {doc}: {type(exc).__name__}: {exc}", file=sys.stderr
                         )
-                        times[lib.name][doc] = None
+                        continue
+                    timed.append((lib.name, body))
+                best = best_times([body for _, body in timed], repeat, min_time)
+                for (name, _), seconds in zip(timed, best):
+                    times[name][doc] = seconds
             results[op] = times
             base = times[libs[0].name]
             out("")
@@ -502,19 +518,21 @@ def native_report(
     out("")
     out("| library | time | speed-up |")
     out("|---|---|---|")
-    base: Optional[float] = None
+    timed: list[tuple[str, Body]] = []
     for lib in libs:
         fn = lib.native_records
         if fn is None:
             continue
+        body = functools.partial(fn, records)
         try:
-            t = best_time(functools.partial(fn, records), repeat, min_time)
+            body()
         except Exception as exc:
             print(f"# {lib.name} native_types: {type(exc).__name__}: {exc}", file=sys.stderr)
             continue
-        if base is None:
-            base = t
-        out(f"| {lib.name} | {format_time(t)} | {base / t:.2f}x |")
+        timed.append((lib.name, body))
+    best = best_times([body for _, body in timed], repeat, min_time)
+    for (name, _), t in zip(timed, best):
+        out(f"| {name} | {format_time(t)} | {best[0] / t:.2f}x |")
 
 
 # Reports beside the timed operations (also chosen with --ops).
