@@ -197,7 +197,17 @@ def _write_escaped_bytes(
     # output) dropped by ~w: exact as a whether-any test, with false positives
     # only after such a byte (the byte loop sorts them out).
     # First 16 bytes at a time (two words, one test) while all are plain.
-    while i + 16 <= n:
+    # With flag_del, data is ASCII (no byte has its high bit): the tests run on
+    # the words as they are, with DEL a zero byte of w ^ 0x7F..7F.
+    while flag_del and i + 16 <= n:
+        w = read_i64_le(data, i)
+        w2 = read_i64_le(data, i + 8)
+        found = (w - spaces) | ((w ^ quotes) - ones) | ((w ^ backslashes) - ones)
+        found |= (w2 - spaces) | ((w2 ^ quotes) - ones) | ((w2 ^ backslashes) - ones)
+        if (found | ((w ^ low_bits) - ones) | ((w2 ^ low_bits) - ones)) & high_bits != 0:
+            break
+        i += 16
+    while not flag_del and i + 16 <= n:
         w = read_i64_le(data, i)
         x = w & low_bits
         found = (x - spaces) | ((x ^ quotes) - ones) | ((x ^ backslashes) - ones)

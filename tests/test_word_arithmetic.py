@@ -213,3 +213,18 @@ def test_escaping_words_with_high_bytes_at_every_alignment() -> None:
             assert pyjsonfast.dumpb(value) == expected.encode()
             assert pyjsonfast.dumps(value, ensure_ascii=False) == expected
             assert pyjsonfast.dumps(value) == json.dumps(value)
+
+
+def test_escaping_ascii_words_at_every_alignment() -> None:
+    # ensure_ascii on ASCII text: the word tests run on the words as they are;
+    # each byte next to a special one (and DEL, which ensure_ascii escapes) at
+    # every position of strings long enough for the 16-byte loop.
+    specials = [*range(0x20), 0x22, 0x5C, 0x7F]
+    neighbours = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7E, 0x3F, 0x41]
+    for length in (16, 17, 23, 31, 32, 33, 47):
+        for position in range(length):
+            for byte in specials + neighbours:
+                text = "".join(chr(0x41 + (k * 7) % 26) for k in range(length))
+                value = text[:position] + chr(byte) + text[position + 1 :]
+                assert pyjsonfast.dumps(value) == json.dumps(value), (length, position, byte)
+                assert pyjsonfast.dumps([value, value[::-1]]) == json.dumps([value, value[::-1]])
