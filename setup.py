@@ -23,6 +23,7 @@ COMPILED_MODULES = [
     "pyjsonfast/_decode_api.py",
     "pyjsonfast/_projection.py",
     "pyjsonfast/_scanner.py",
+    "pyjsonfast/_word_scanner.py",
     "pyjsonfast/_encoder.py",
     "pyjsonfast/_scalars.py",
     "pyjsonfast/_subclasses.py",

@@ -19,6 +19,7 @@ COMPILED_MODULES = (
     "_buffer",
     "_numbers",
     "_scanner",
+    "_word_scanner",
     "_decoder",
     "_decode_api",
     "_projection",

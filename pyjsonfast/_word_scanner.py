@@ -1,0 +1,478 @@
+"""The compiled build's scanner: the parser's inner loops 8 bytes at a time.
+
+WordScanner (SCANNER when mypyc compiled the package, see _scanner's
+choose_scanner) reads words with librt's read_i64_le: string runs, whitespace,
+digits and the structure the stream decoder looks for, by word tricks; object
+keys from a cache looked up by their raw bytes, shared by all parses
+(KeyCacheEntry); and, in each parse of a document of KEY_GUESS_MIN_BYTES or
+more, each key first guessed as the one that followed the previous key last
+time. Anything unusual (escapes, errors) goes to the base Scanner's general
+code, which gives the same results.
+"""
+
+from __future__ import annotations
+
+from ._buffer import COMPILED, read_i64_le
+from ._scanner import (
+    BACKSLASH,
+    CLOSE_ARRAY,
+    CLOSE_OBJECT,
+    COLON,
+    NEWLINE,
+    OPEN_ARRAY,
+    OPEN_OBJECT,
+    QUOTE,
+    RETURN,
+    SPACE,
+    TAB,
+    Scanner,
+)
+
+if not COMPILED:  # typing at run time only where it runs (see _buffer)
+    from typing import Final, final
+
+    from mypy_extensions import i64
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._decoder import Parser
+
+__all__ = ["KeyCacheEntry", "WordScanner", "lowest_flagged_byte", "same_middle"]
+
+KEY_CACHE_BITS: Final = 11
+KEY_CACHE_SIZE: Final = 2048  # 2**KEY_CACHE_BITS
+KEY_CACHE_MAX_LENGTH: Final = 64  # bytes
+WORD_PADDING: Final = b"\x00" * 8  # after a key's bytes, so that a word can be read
+# Compiled, documents at least this long get a scanner of their own, which
+# guesses keys (WordScanner.object_key); shorter ones repeat too few keys.
+KEY_GUESS_MIN_BYTES: Final = 1024
+
+
+@final
+class KeyCacheEntry:
+    """A cached key: its first and last 8 bytes as words (the first masked to
+    the key's own bytes by mask), its length, and (for keys longer than 16
+    bytes, whose middle those words miss) its bytes; its slot in the table, and
+    the entry of the key that followed it last time it was read (a guess)."""
+
+    def __init__(
+        self, head: i64, tail: i64, mask: i64, length: i64, raw: bytes, key: str, slot: i64
+    ) -> None:
+        self.head = head
+        self.tail = tail
+        self.mask = mask
+        self.length = length
+        self.raw = raw
+        self.key = key
+        self.slot = slot
+        self.successor: KeyCacheEntry | None = None
+
+    def holds(self, head: i64, tail: i64, length: i64, data: bytes, start: i64) -> bool:
+        """Whether this is the key whose bytes start at data[start] (and have the
+        given first and last words and length)."""
+        return (
+            self.head == head
+            and self.tail == tail
+            and self.length == length
+            and (length <= 16 or same_middle(data, start, self.raw))
+        )
+
+
+@final
+class WordScanner(Scanner):
+    """Compiled: 8 bytes at a time, a key cache looked up by raw bytes, typed floats.
+
+    mypyc compiles i64 arithmetic to plain C on int64_t, where overflow is
+    undefined behaviour (CPython happens to build extensions with -fwrapv, a flag,
+    not a promise), so no sum, difference, product or left shift here ever leaves
+    the i64 range: subtractions run on words without their sign bit, byte indexes
+    are counted with shifts and adds instead of a multiply, and the key hash
+    multiplies 32-bit values by factors below 2**30. (The sanitizers session runs
+    the tests with UBSan and -fno-wrapv to hold it to that.) The word masks are
+    attributes built at run time: mypyc keeps i64 literals beyond 2**62 boxed.
+    """
+
+    def __init__(self, shared: WordScanner | None = None) -> None:
+        """SCANNER (shared is None), or the scanner of one parse: shared's masks
+        and key cache, and key guesses of its own (see object_key)."""
+        if shared is None:
+            self.ones = read_i64_le(b"\x01" * 8, 0)
+            self.high_bits = read_i64_le(b"\x80" * 8, 0)
+            self.no_sign_bit = read_i64_le(b"\xff" * 7 + b"\x7f", 0)
+            self.quotes = read_i64_le(b'"' * 8, 0)
+            self.backslashes = read_i64_le(b"\\" * 8, 0)
+            self.spaces = read_i64_le(b" " * 8, 0)
+            self.control_limit = read_i64_le(b" " * 8, 0)
+            self.question_marks = read_i64_le(b"?" * 8, 0)
+            self.high_nibbles = read_i64_le(b"\xf0" * 8, 0)
+            self.continuation_bits = read_i64_le(b"\x40" * 8, 0)
+            # '[' and ']' with bit 5 set are '{' and '}' (and no other byte becomes either).
+            self.open_braces = read_i64_le(b"{" * 8, 0)
+            self.close_braces = read_i64_le(b"}" * 8, 0)
+            # One slot per hash; a slot is replaced whole, so readers in other
+            # threads see either the old entry or the new one.
+            self.key_table: list[KeyCacheEntry | None] = [None] * KEY_CACHE_SIZE
+        else:
+            self.ones = shared.ones
+            self.high_bits = shared.high_bits
+            self.no_sign_bit = shared.no_sign_bit
+            self.quotes = shared.quotes
+            self.backslashes = shared.backslashes
+            self.spaces = shared.spaces
+            self.control_limit = shared.control_limit
+            self.question_marks = shared.question_marks
+            self.high_nibbles = shared.high_nibbles
+            self.continuation_bits = shared.continuation_bits
+            self.open_braces = shared.open_braces
+            self.close_braces = shared.close_braces
+            self.key_table = shared.key_table
+        # Only a parse's own scanner guesses keys (see object_key), from the
+        # entry of the last key it read. (SCANNER, shared by threads, never
+        # does: the last key read belongs to one parse.)
+        self.guessing = shared is not None
+        self.last_entry: KeyCacheEntry | None = None
+
+    def for_document(self, data: bytes) -> Scanner:
+        if len(data) < KEY_GUESS_MIN_BYTES:
+            return self
+        return WordScanner(self)
+
+    def object_key(self, parser: Parser, i: i64) -> tuple[str, i64, i64]:
+        # Objects of one kind repeat their keys in order: the key that followed
+        # the previous key last time (its cache entry's successor) is checked
+        # first, by its words, instead of found, hashed and looked up.
+        if not self.guessing:
+            return Scanner.object_key(self, parser, i)
+        data = parser.data
+        end = parser.end
+        c: i64 = data[i] if i < end else 0
+        if c <= SPACE:
+            i = self.skip_whitespace(data, i, end)
+            c = data[i] if i < end else 0
+        last = self.last_entry
+        if c == QUOTE and last is not None:
+            entry = last.successor
+            if entry is not None:
+                start = i + 1
+                length = entry.length
+                stop = start + length
+                # Its bytes, closing quote and colon before end (and 8 bytes
+                # from start, which read_i64_le needs); still in the cache, so
+                # that this parse gets one object per key (see key()).
+                if (
+                    stop + 1 < end
+                    and start + 8 <= end
+                    and (read_i64_le(data, start) & entry.mask) == entry.head
+                    and data[stop] == QUOTE
+                    and data[stop + 1] == COLON
+                    and (
+                        length <= 8
+                        or (
+                            read_i64_le(data, stop - 8) == entry.tail
+                            and (length <= 16 or same_middle(data, start, entry.raw))
+                        )
+                    )
+                    and self.key_table[entry.slot] is entry
+                ):
+                    self.last_entry = entry
+                    i = stop + 2
+                    if i < end and data[i] <= SPACE:
+                        if i + 1 < end and data[i] == SPACE and data[i + 1] > SPACE:
+                            i += 1  # '": "', inline: most keys are followed by one space
+                        else:
+                            i = self.skip_whitespace(data, i, end)
+                    return entry.key, start - 1, i
+        # The general way; key() learns from last (and sets last_entry) for a
+        # key the cache holds, and any other leaves no guess for the next.
+        self.last_entry = last
+        key, key_at, after = Scanner.object_key(self, parser, i)
+        if self.last_entry is last:
+            self.last_entry = None
+        return key, key_at, after
+
+    def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
+        ones = self.ones
+        high = self.high_bits
+        no_sign_bit = self.no_sign_bit
+        quotes = self.quotes
+        backslashes = self.backslashes
+        control_limit = self.control_limit
+        while i + 8 <= end:
+            word = read_i64_le(data, i)
+            # The "has a byte below n" test, (x - n*ones) & ~x & high, for bytes
+            # < 0x20 in word and zero bytes in word ^ quotes and word ^ backslashes.
+            # It never misses one; a false alarm only sits above a true one. The
+            # subtractions take the word without its sign bit, so they cannot
+            # overflow; that changes only their bit 63, which & ~word clears
+            # wherever the word had it (no byte >= 0x80 is special).
+            low = word & no_sign_bit
+            special = (
+                ((low - control_limit) | ((low ^ quotes) - ones) | ((low ^ backslashes) - ones))
+                & ~word
+                & high
+            )
+            if special != 0:
+                # The lowest mark is a true one: its byte index, as in
+                # lowest_flagged_byte (inlined: hot).
+                flags = (special >> 7) & ones
+                below = (flags - 1) & ~flags & ones
+                below += below >> 32
+                below += below >> 16
+                return i + ((below + (below >> 8)) & 0xFF)
+            i += 8
+        while i < end:
+            c: i64 = data[i]
+            if c == QUOTE or c == BACKSLASH or c < SPACE:
+                return i
+            i += 1
+        return end
+
+    def structure_stop(self, data: bytes, i: i64, end: i64) -> i64:
+        ones = self.ones
+        high = self.high_bits
+        no_sign_bit = self.no_sign_bit
+        quotes = self.quotes
+        case_bits = self.spaces  # 0x20 in every byte
+        opens = self.open_braces
+        closes = self.close_braces
+        while i + 8 <= end:
+            word = read_i64_le(data, i)
+            # Zero bytes in word ^ quotes, and in (word | 0x20s) ^ braces, tested
+            # as in string_stop (without the sign bit: no overflow); the lowest
+            # mark is a true one.
+            low = word & no_sign_bit
+            folded = low | case_bits
+            special = (
+                (((low ^ quotes) - ones) | ((folded ^ opens) - ones) | ((folded ^ closes) - ones))
+                & ~word
+                & high
+            )
+            if special != 0:
+                return i + lowest_flagged_byte((special >> 7) & ones)
+            i += 8
+        while i < end:
+            b: i64 = data[i]
+            if b == QUOTE or b == OPEN_ARRAY or b == CLOSE_ARRAY or b == OPEN_OBJECT:
+                return i
+            if b == CLOSE_OBJECT:
+                return i
+            i += 1
+        return end
+
+    def count_newlines(self, data: bytes, start: i64, end: i64) -> i64:
+        return data.count(b"\n", start, end)  # C; one-line JSON has none
+
+    def count_continuation_bytes(self, data: bytes, start: i64, end: i64) -> i64:
+        ones = self.ones
+        sixes = self.continuation_bits  # 0x40 in every byte
+        count: i64 = 0
+        i = start
+        while i + 8 <= end:
+            word = read_i64_le(data, i)
+            # 10xxxxxx: bit 7 set (shifted down onto bit 6) and bit 6 clear. A
+            # right shift: a left one could pass 2**63.
+            marks = (word >> 1) & ~word & sixes
+            if marks != 0:
+                flags = (marks >> 6) & ones  # 0x01 per continuation byte: sum them
+                flags += flags >> 32
+                flags += flags >> 16
+                count += (flags + (flags >> 8)) & 0xFF
+            i += 8
+        while i < end:
+            if 0x80 <= data[i] < 0xC0:
+                count += 1
+            i += 1
+        return count
+
+    def eight_digits(self, data: bytes, i: i64) -> i64:
+        # Eight ASCII digits at once (the SWAR test and conversion simdjson uses):
+        # a byte is a digit when its high nibble is 3 and its low nibble plus 6
+        # stays below 16.
+        word = read_i64_le(data, i)
+        high = self.high_nibbles
+        digits = word & 0x0F0F0F0F0F0F0F0F
+        if ((word & high) ^ 0x3030303030303030) | ((digits + 0x0606060606060606) & high) != 0:
+            return -1
+        # Pairs, then quads, then all eight (the first digit is the lowest byte);
+        # every product stays below 2**63.
+        pairs = (digits * 10 + (digits >> 8)) & 0x00FF00FF00FF00FF
+        quads = (pairs * 100 + (pairs >> 16)) & 0x0000FFFF0000FFFF
+        return (quads * 10000 + (quads >> 32)) & 0xFFFFFFFF
+
+    def skip_whitespace(self, data: bytes, i: i64, end: i64) -> i64:
+        if i + 1 < end and data[i] == SPACE and data[i + 1] > SPACE:
+            return i + 1  # one space, as after ", " (the parser calls only on whitespace)
+        # Indentation is a line break and a run of spaces: step over the break,
+        # then find the first byte that is not a space 8 at a time and look at it.
+        if i < end and data[i] == NEWLINE:
+            i += 1
+        ones = self.ones
+        spaces = self.spaces
+        while i + 8 <= end:
+            not_space = read_i64_le(data, i) ^ spaces
+            if not_space == 0:
+                i += 8
+                continue
+            if (not_space & 0xFF) == 0:
+                # Flag the non-zero bytes exactly, each byte's bits or-ed into its
+                # lowest (shifts and ors: nothing carries), and step to the
+                # lowest, as lowest_flagged_byte does (inlined: hot).
+                folded = not_space | (not_space >> 4)
+                folded |= folded >> 2
+                flags = (folded | (folded >> 1)) & ones
+                below = (flags - 1) & ~flags & ones
+                below += below >> 32
+                below += below >> 16
+                i += (below + (below >> 8)) & 0xFF
+            c: i64 = data[i]
+            if c > SPACE or (c != NEWLINE and c != RETURN and c != TAB):
+                return i
+            i += 1
+        while i < end:
+            c = data[i]
+            if c != SPACE and c != NEWLINE and c != RETURN and c != TAB:
+                return i
+            i += 1
+        return end
+
+    def key(self, parser: Parser, start: i64, stop: i64) -> str:
+        length = stop - start
+        if length == 0 or length > KEY_CACHE_MAX_LENGTH:
+            return parser.shared_key(parser.chunk(start, stop))
+        if start + 8 <= parser.end:
+            entry = self.key_entry(parser, parser.data, start, stop, None)
+            if entry is None:
+                return parser.shared_key(parser.chunk(start, stop))
+        else:
+            # Near the end: its bytes padded, so that 8 can be read (a key the
+            # cache holds must come from it wherever it is met).
+            text = parser.chunk(start, stop)
+            entry = self.key_entry(parser, parser.data[start:stop] + WORD_PADDING, 0, length, text)
+            if entry is None:
+                return parser.shared_key(text)
+        if self.guessing:
+            # Learn: this key follows the last one (see object_key).
+            last = self.last_entry
+            if last is not None:
+                last.successor = entry
+            self.last_entry = entry
+        return entry.key
+
+    def escaped_key(self, parser: Parser, key: str) -> str:
+        # Its plain occurrences may come from the cache, without the memo: a
+        # key with a plain form is looked up (or added) there too.
+        shared = parser.memo.get(key)
+        if shared is not None:
+            return shared
+        raw = key.encode("utf-8", "surrogatepass")
+        length: i64 = len(raw)
+        if 0 < length <= KEY_CACHE_MAX_LENGTH:
+            padded = raw + WORD_PADDING
+            if self.string_stop(padded, 0, length) == length:  # no quote, backslash or control
+                entry = self.key_entry(parser, padded, 0, length, key)
+                if entry is not None:
+                    key = entry.key
+        parser.memo[key] = key
+        return key
+
+    def key_entry(
+        self, parser: Parser, data: bytes, start: i64, stop: i64, text: str | None
+    ) -> KeyCacheEntry | None:
+        """The cache entry of the key whose UTF-8 (plain: no escapes) is
+        data[start:stop], 0 < stop - start <= KEY_CACHE_MAX_LENGTH and 8 bytes
+        readable from start, added on a miss; None for a key the cache does not
+        hold. text: the key, when data is not the document's."""
+        length = stop - start
+        head = read_i64_le(data, start)
+        mask: i64 = -1
+        if length >= 8:
+            tail = read_i64_le(data, stop - 8)
+        else:
+            # Keep only the key's own bytes, the low `length` ones.
+            mask = 0x00FFFFFFFFFFFFFF >> (56 - 8 * length)
+            head &= mask
+            tail = 0
+        # Multiplicative hashing in 32 bits (the products stay below 2**63): the
+        # words folded to 32 bits and combined, then two slots from the well mixed
+        # bits of a product (2-way, so keys whose first slots collide are both
+        # cached).
+        low32: i64 = 0xFFFFFFFF
+        folded = (
+            ((head ^ (head >> 29)) & low32) * 0x2545F491 + ((tail ^ (tail >> 32)) & low32) + length
+        ) & low32
+        mixed = folded * 0x1B873593
+        table = self.key_table
+        first_slot = (mixed >> (32 - KEY_CACHE_BITS)) & (KEY_CACHE_SIZE - 1)
+        entry = table[first_slot]
+        if entry is not None and entry.holds(head, tail, length, data, start):
+            return entry
+        second_slot = (mixed >> 42) & (KEY_CACHE_SIZE - 1)
+        other = table[second_slot]
+        if other is not None and other.holds(head, tail, length, data, start):
+            return other
+        # A "?" may stand for any non-ASCII character in a str's projection, so
+        # keys holding one are never cached: a hit then always means equal text.
+        if self.has_question_mark(data, start, stop):
+            return None
+        # A miss: the document's own memo keeps one object per key (a key seen
+        # before may have left the cache since). The cache is shared by all
+        # parses: an entry a parse evicts goes to its memo, since earlier hits
+        # (and guesses, which only follow entries still in the table) may have
+        # returned that entry's object.
+        key = parser.shared_key(parser.chunk(start, stop) if text is None else text)
+        raw = data[start:stop] if length > 16 else b""
+        slot = first_slot
+        if entry is not None:
+            if other is None:
+                slot = second_slot
+            else:
+                parser.shared_key(entry.key)
+        added = KeyCacheEntry(head, tail, mask, length, raw, key, slot)
+        table[slot] = added
+        return added
+
+    def has_question_mark(self, data: bytes, start: i64, stop: i64) -> bool:
+        """Whether data[start:stop] holds a "?" (given start + 8 <= len(data))."""
+        question_marks = self.question_marks
+        length = stop - start
+        if length < 8:
+            # Only the key's own bytes, the low `length` ones (a false mark sits
+            # above a true one, so none is left without a true one).
+            marks = self.zero_bytes(read_i64_le(data, start) ^ question_marks)
+            return (marks & (0x00FFFFFFFFFFFFFF >> (56 - 8 * length))) != 0
+        k = start
+        while k + 8 < stop:
+            if self.zero_bytes(read_i64_le(data, k) ^ question_marks) != 0:
+                return True
+            k += 8
+        return self.zero_bytes(read_i64_le(data, stop - 8) ^ question_marks) != 0
+
+    def zero_bytes(self, word: i64) -> i64:
+        """Non-zero exactly when word has a zero byte: the top bit of each zero
+        byte set (and maybe of bytes above one: a false mark only ever sits above
+        a true one). The classic (x - ones) & ~x & high, on x without its sign bit
+        as in string_stop."""
+        return ((word & self.no_sign_bit) - self.ones) & ~word & self.high_bits
+
+
+def lowest_flagged_byte(flags: i64) -> i64:
+    """The index (0-7, little-endian) of the lowest byte whose bit 0 is set in
+    flags (which has no other bits set, and is not 0): the bytes below it counted
+    by shifts and adds (a multiply by 0x0001020304050607 would pass 2**63)."""
+    ones: i64 = 0x0101010101010101
+    below = (flags - 1) & ~flags & ones  # 0x01 in each byte below the lowest flag
+    below += below >> 32
+    below += below >> 16
+    return (below + (below >> 8)) & 0xFF
+
+
+def same_middle(data: bytes, start: i64, raw: bytes) -> bool:
+    """Whether data[start:] begins with raw, given that their first and last 8
+    bytes already match (len(raw) > 16)."""
+    last = len(raw) - 8
+    k: i64 = 8
+    while k < last:
+        if read_i64_le(data, start + k) != read_i64_le(raw, k):
+            return False
+        k += 8
+    return True
