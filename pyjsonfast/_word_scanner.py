@@ -47,6 +47,21 @@ WORD_PADDING: Final = b"\x00" * 8  # after a key's bytes, so that a word can be 
 # guesses keys (WordScanner.object_key); shorter ones repeat too few keys.
 KEY_GUESS_MIN_BYTES: Final = 1024
 
+# The word masks: a byte repeated 8 times, built at run time (mypyc keeps i64
+# literals beyond 2**62 boxed).
+ONES: Final = read_i64_le(b"\x01" * 8, 0)
+HIGH_BITS: Final = read_i64_le(b"\x80" * 8, 0)
+NO_SIGN_BIT: Final = read_i64_le(b"\xff" * 7 + b"\x7f", 0)
+QUOTES: Final = read_i64_le(b'"' * 8, 0)
+BACKSLASHES: Final = read_i64_le(b"\\" * 8, 0)
+SPACES: Final = read_i64_le(b" " * 8, 0)
+QUESTION_MARKS: Final = read_i64_le(b"?" * 8, 0)
+HIGH_NIBBLES: Final = read_i64_le(b"\xf0" * 8, 0)
+CONTINUATION_BITS: Final = read_i64_le(b"\x40" * 8, 0)
+# '[' and ']' with bit 5 set are '{' and '}' (and no other byte becomes either).
+OPEN_BRACES: Final = read_i64_le(b"{" * 8, 0)
+CLOSE_BRACES: Final = read_i64_le(b"}" * 8, 0)
+
 
 @final
 class KeyCacheEntry:
@@ -93,39 +108,27 @@ class WordScanner(Scanner):
     """
 
     def __init__(self, shared: WordScanner | None = None) -> None:
-        """SCANNER (shared is None), or the scanner of one parse: shared's masks
-        and key cache, and key guesses of its own (see object_key)."""
-        if shared is None:
-            self.ones = read_i64_le(b"\x01" * 8, 0)
-            self.high_bits = read_i64_le(b"\x80" * 8, 0)
-            self.no_sign_bit = read_i64_le(b"\xff" * 7 + b"\x7f", 0)
-            self.quotes = read_i64_le(b'"' * 8, 0)
-            self.backslashes = read_i64_le(b"\\" * 8, 0)
-            self.spaces = read_i64_le(b" " * 8, 0)
-            self.control_limit = read_i64_le(b" " * 8, 0)
-            self.question_marks = read_i64_le(b"?" * 8, 0)
-            self.high_nibbles = read_i64_le(b"\xf0" * 8, 0)
-            self.continuation_bits = read_i64_le(b"\x40" * 8, 0)
-            # '[' and ']' with bit 5 set are '{' and '}' (and no other byte becomes either).
-            self.open_braces = read_i64_le(b"{" * 8, 0)
-            self.close_braces = read_i64_le(b"}" * 8, 0)
-            # One slot per hash; a slot is replaced whole, so readers in other
-            # threads see either the old entry or the new one.
-            self.key_table: list[KeyCacheEntry | None] = [None] * KEY_CACHE_SIZE
-        else:
-            self.ones = shared.ones
-            self.high_bits = shared.high_bits
-            self.no_sign_bit = shared.no_sign_bit
-            self.quotes = shared.quotes
-            self.backslashes = shared.backslashes
-            self.spaces = shared.spaces
-            self.control_limit = shared.control_limit
-            self.question_marks = shared.question_marks
-            self.high_nibbles = shared.high_nibbles
-            self.continuation_bits = shared.continuation_bits
-            self.open_braces = shared.open_braces
-            self.close_braces = shared.close_braces
-            self.key_table = shared.key_table
+        """SCANNER (shared is None), or the scanner of one parse: shared's key
+        cache, and key guesses of its own (see object_key)."""
+        # The masks, copied into attributes: hot loops read them from self
+        # (module-level i64 constants are reloaded and checked at every use).
+        self.ones = ONES
+        self.high_bits = HIGH_BITS
+        self.no_sign_bit = NO_SIGN_BIT
+        self.quotes = QUOTES
+        self.backslashes = BACKSLASHES
+        self.spaces = SPACES
+        self.control_limit = SPACES
+        self.question_marks = QUESTION_MARKS
+        self.high_nibbles = HIGH_NIBBLES
+        self.continuation_bits = CONTINUATION_BITS
+        self.open_braces = OPEN_BRACES
+        self.close_braces = CLOSE_BRACES
+        # One slot per hash; a slot is replaced whole, so readers in other
+        # threads see either the old entry or the new one.
+        self.key_table: list[KeyCacheEntry | None] = (
+            [None] * KEY_CACHE_SIZE if shared is None else shared.key_table
+        )
         # Only a parse's own scanner guesses keys (see object_key), from the
         # entry of the last key it read. (SCANNER, shared by threads, never
         # does: the last key read belongs to one parse.)
