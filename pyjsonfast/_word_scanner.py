@@ -14,13 +14,8 @@ from __future__ import annotations
 
 from ._buffer import COMPILED, read_i64_le
 from ._scanner import (
-    BACKSLASH,
-    CLOSE_ARRAY,
-    CLOSE_OBJECT,
     COLON,
     NEWLINE,
-    OPEN_ARRAY,
-    OPEN_OBJECT,
     QUOTE,
     RETURN,
     SPACE,
@@ -223,12 +218,7 @@ class WordScanner(Scanner):
                 below += below >> 16
                 return i + ((below + (below >> 8)) & 0xFF)
             i += 8
-        while i < end:
-            c: i64 = data[i]
-            if c == QUOTE or c == BACKSLASH or c < SPACE:
-                return i
-            i += 1
-        return end
+        return Scanner.string_stop(self, data, i, end)  # the last bytes, one by one
 
     def structure_stop(self, data: bytes, i: i64, end: i64) -> i64:
         ones = self.ones
@@ -253,14 +243,7 @@ class WordScanner(Scanner):
             if special != 0:
                 return i + lowest_flagged_byte((special >> 7) & ones)
             i += 8
-        while i < end:
-            b: i64 = data[i]
-            if b == QUOTE or b == OPEN_ARRAY or b == CLOSE_ARRAY or b == OPEN_OBJECT:
-                return i
-            if b == CLOSE_OBJECT:
-                return i
-            i += 1
-        return end
+        return Scanner.structure_stop(self, data, i, end)  # the last bytes, one by one
 
     def count_newlines(self, data: bytes, start: i64, end: i64) -> i64:
         return data.count(b"\n", start, end)  # C; one-line JSON has none
@@ -331,12 +314,7 @@ class WordScanner(Scanner):
             if c > SPACE or (c != NEWLINE and c != RETURN and c != TAB):
                 return i
             i += 1
-        while i < end:
-            c = data[i]
-            if c != SPACE and c != NEWLINE and c != RETURN and c != TAB:
-                return i
-            i += 1
-        return end
+        return Scanner.skip_whitespace(self, data, i, end)  # the last bytes, one by one
 
     def key(self, parser: Parser, start: i64, stop: i64) -> str:
         length = stop - start
