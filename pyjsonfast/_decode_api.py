@@ -186,13 +186,14 @@ def window_parser(s: str, options: Options) -> Parser | None:
     window: i64 = len(s) >> 5
     if window < MIN_WINDOW_CHARS:
         window = MIN_WINDOW_CHARS
-    first = narrow_projection(s[:window])
+    piece = s[:window]
+    first = narrow_projection(piece)
     if first is None:
         return None
     parser = Parser(first, s, True, options)
     parser.window_chars = window
     parser.length = len(s)
-    parser.set_window(0, first)
+    parser.set_window(0, first, piece)
     return parser
 
 

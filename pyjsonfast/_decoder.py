@@ -163,12 +163,16 @@ class Parser:
         self.windows: i64 = 1  # how many, and how many of wide text
         self.wide_windows: i64 = 0
         self.length: i64 = len(data)  # the whole document's
+        self.window_text: str | None = None  # see set_window
 
     # -- text ----------------------------------------------------------------
 
     def chunk(self, start: i64, stop: i64) -> str:
         """The str for data[start:stop], which holds no escapes."""
         if self.char_offsets:
+            window_text = self.window_text
+            if window_text is not None:
+                return window_text[start:stop]
             text = self.text
             assert text is not None
             base = self.base
@@ -538,10 +542,10 @@ class Parser:
             if self.wide_windows >= WIDE_WINDOWS_SEEN and 2 * self.wide_windows > self.windows:
                 # Mostly wide text: projected whole, as window_parser would have
                 # had it, so windows cost no more than that (i is kept as is).
-                self.set_window(0, ascii_projection(text))
+                self.set_window(0, ascii_projection(text), None)
                 return start
             projection = piece.encode("ascii", "replace")
-        self.set_window(start, projection)
+        self.set_window(start, projection, piece)
         return 0
 
     def grow(self) -> None:
@@ -552,10 +556,18 @@ class Parser:
         assert text is not None
         first = self.base + self.end
         more = self.end if self.end > self.window_chars else self.window_chars
-        self.set_window(self.base, self.data + window_projection(text[first : first + more]))
+        piece = text[first : first + more]
+        window_text = self.window_text
+        if window_text is not None:
+            window_text += piece
+        self.set_window(self.base, self.data + window_projection(piece), window_text)
 
-    def set_window(self, base: i64, data: bytes) -> None:
-        """data, the projection of the document from base on, as the window."""
+    def set_window(self, base: i64, data: bytes, window_text: str | None) -> None:
+        """data, the projection of the document from base on, as the window;
+        window_text, the document's text it projects (strings are sliced from
+        it: a window of narrow text slices at copy speed from a wider
+        document), or None to slice from the document."""
+        self.window_text = window_text
         self.data = data
         self.base = base
         self.end = len(data)
