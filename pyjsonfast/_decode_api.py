@@ -193,7 +193,8 @@ def window_parser(s: str, options: Options) -> Parser | None:
     parser = Parser(first, s, True, options)
     parser.window_chars = window
     parser.length = len(s)
-    parser.set_window(0, first, piece)
+    parser.window_texts = not s.isascii()
+    parser.set_window(0, first, piece if parser.window_texts else None)
     return parser
 
 

@@ -164,6 +164,9 @@ class Parser:
         self.wide_windows: i64 = 0
         self.length: i64 = len(data)  # the whole document's
         self.window_text: str | None = None  # see set_window
+        # Whether windows keep their text: only where the document is not ASCII
+        # (an ASCII document's slices cost the same, and the text is memory).
+        self.window_texts = False
 
     # -- text ----------------------------------------------------------------
 
@@ -545,7 +548,7 @@ class Parser:
                 self.set_window(0, ascii_projection(text), None)
                 return start
             projection = piece.encode("ascii", "replace")
-        self.set_window(start, projection, piece)
+        self.set_window(start, projection, piece if self.window_texts else None)
         return 0
 
     def grow(self) -> None:
