@@ -22,8 +22,9 @@ window): no copy of the document is made.
 The few inner loops whose best form differs between builds (string and
 whitespace runs, numbers, keys, floats) are methods of a Scanner chosen once at
 import, in _scanner: word-at-a-time loops, typed floats and a key cache when
-compiled by mypyc; regular expressions on uncompiled CPython; on PyPy, code
-without Python loops on the common path (_jit_scanner).
+compiled by mypyc; regular expressions on uncompiled CPython (which also read an
+array of numbers only in one match: NUMBER_ARRAYS); on PyPy, code without
+Python loops on the common path (_jit_scanner).
 
 Nesting is counted by the parser (max_depth), so compiled code never recurses
 deep enough to overflow the C stack; uncompiled, Python's own RecursionError is
@@ -108,6 +109,9 @@ NEVER: Final = 1 << 62  # a slide_at no index reaches
 WIDE_WINDOWS_SEEN: Final = 4
 # How far past a backslash an escape reaches: a surrogate pair, \uXXXX\uXXXX.
 ESCAPE_REACH: Final = 12
+# Whether arrays of numbers are read whole by the scanner (RegexScanner, uncompiled
+# CPython: re's loop and float() of each piece beat a call and a match per number).
+NUMBER_ARRAYS: Final = not COMPILED and sys.implementation.name == "cpython"
 
 
 class WindowEnd(ValueError):
@@ -409,6 +413,11 @@ class Parser:
         if c == CLOSE_ARRAY:
             self.depth = depth - 1
             return result, i + 1
+        if NUMBER_ARRAYS and (c == MINUS or ZERO <= c <= NINE):
+            numbers = scanner.number_array(self, i)
+            if numbers is not None:
+                self.depth = depth - 1
+                return numbers
         while True:
             if i >= self.slide_at:
                 i = self.slide(i)

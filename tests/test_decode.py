@@ -420,6 +420,45 @@ def test_numbers_of_every_length_at_every_alignment() -> None:
                 assert like_json(outcome(pyjsonfast.loads, data), outcome(json.loads, data)), doc
 
 
+NUMBER_ARRAY_ITEMS = ["0", "-0", "1.5", "-0.0", "2e3", "2E-3", "1.5e+300", "1e400", "7", "-12"]
+NUMBER_ARRAY_BREAKERS = ["01", "1.", ".5", "1e", "-", "1 2", "1,", "", "NaN", '"1"', "[1]", "1x"]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_arrays_of_numbers_only(seed: int) -> None:
+    # Uncompiled CPython reads an array of numbers only (all floats or all
+    # integers) with one regex match: mixed, broken or spaced-out arrays, and the
+    # hooks, must give json's values and json's errors at json's positions.
+    rng = random.Random(seed)
+    spaces = ["", " ", "\n  ", "\t", "\r\n"]
+    for _ in range(60):
+        count = rng.randint(1, 6)
+        kind = rng.choice([["1.5", "-0.0", "2e3", "2E-3", "1e400"], ["0", "-0", "7", "-12"]])
+        items = [rng.choice(kind if rng.random() < 0.9 else NUMBER_ARRAY_ITEMS) for _ in range(count)]
+        if rng.random() < 0.2:
+            items[rng.randrange(count)] = rng.choice(NUMBER_ARRAY_BREAKERS)
+        body = "".join(
+            rng.choice(spaces) + item + rng.choice(spaces) + ("," if k < count - 1 else "")
+            for k, item in enumerate(items)
+        )
+        doc = "[" + rng.choice(spaces) + body + ("]" if rng.random() < 0.95 else "")
+        if rng.random() < 0.3:
+            doc = '{"a": [' + doc + ", " + doc + "]}"
+        for text in (doc, doc.encode()):
+            assert like_json(outcome(pyjsonfast.loads, text), outcome(json.loads, text)), doc
+            for hook in ({"parse_float": decimal.Decimal}, {"parse_int": float}):
+                got = outcome(pyjsonfast.loads, text, **hook)
+                assert like_json(got, outcome(json.loads, text, **hook)), (doc, hook)
+
+
+def test_arrays_of_numbers_keep_int_and_float_apart() -> None:
+    assert pyjsonfast.loads("[1, 2, 3]") == [1, 2, 3]
+    assert all(type(v) is int for v in pyjsonfast.loads("[1, -2, 30]"))
+    assert all(type(v) is float for v in pyjsonfast.loads("[1.0, -2e0, 3E1]"))
+    assert [type(v) for v in pyjsonfast.loads("[1, 2.0, 3]")] == [int, float, int]
+    assert pyjsonfast.loads("[1e400, -1e400]") == [math.inf, -math.inf]
+
+
 def test_gc_state_is_restored() -> None:
     # Large documents are parsed with the cyclic GC paused; its state must come back.
     import gc
