@@ -64,6 +64,9 @@ EXPONENT_LIMIT: Final = 100_000  # larger exponents are float()'s business
 CONTINUATION_BYTES: Final = bytes(range(0x80, 0xC0))
 
 
+# The longest array of numbers RegexScanner reads in one match (see number_array).
+NUMBER_ARRAY_MAX: Final = 256
+
 # --- the scanners: the only code that differs between builds ---------------------
 
 
@@ -311,15 +314,14 @@ class RegexScanner(Scanner):
         # An array of numbers only, all with a fraction or an exponent or all
         # without, up to its ']': one match, then float() or int() of each piece
         # (float() and int() skip the whitespace around them, as the array does).
+        # At most NUMBER_ARRAY_MAX numbers: re's time per number grows with the
+        # repetition's length (1,000 numbers 0.2 us each, 100,000 0.5 us, a
+        # million 1.3 us), and a longer array is read by the loop anyway.
         integer = b"-?(?:0|[1-9][0-9]*)"
         floating = integer + b"(?:\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)"
-        separator = b"[ \t\n\r]*,[ \t\n\r]*"
-        self.float_array = re.compile(
-            b"(" + floating + b"(?:" + separator + floating + b")*)[ \t\n\r]*\\]"
-        )
-        self.integer_array = re.compile(
-            b"(" + integer + b"(?:" + separator + integer + b")*)[ \t\n\r]*\\]"
-        )
+        array = b"(%s(?:[ \t\n\r]*,[ \t\n\r]*%s){0,%d})[ \t\n\r]*\\]"
+        self.float_array = re.compile(array % (floating, floating, NUMBER_ARRAY_MAX - 1))
+        self.integer_array = re.compile(array % (integer, integer, NUMBER_ARRAY_MAX - 1))
 
     def number_array(self, parser: Parser, i: i64) -> tuple[list[object], i64] | None:
         # canada's coordinate pairs: 9% of its loads (a call and a match per number).

@@ -434,7 +434,9 @@ def test_arrays_of_numbers_only(seed: int) -> None:
     for _ in range(60):
         count = rng.randint(1, 6)
         kind = rng.choice([["1.5", "-0.0", "2e3", "2E-3", "1e400"], ["0", "-0", "7", "-12"]])
-        items = [rng.choice(kind if rng.random() < 0.9 else NUMBER_ARRAY_ITEMS) for _ in range(count)]
+        items = [
+            rng.choice(kind if rng.random() < 0.9 else NUMBER_ARRAY_ITEMS) for _ in range(count)
+        ]
         if rng.random() < 0.2:
             items[rng.randrange(count)] = rng.choice(NUMBER_ARRAY_BREAKERS)
         body = "".join(
@@ -457,6 +459,17 @@ def test_arrays_of_numbers_keep_int_and_float_apart() -> None:
     assert all(type(v) is float for v in pyjsonfast.loads("[1.0, -2e0, 3E1]"))
     assert [type(v) for v in pyjsonfast.loads("[1, 2.0, 3]")] == [int, float, int]
     assert pyjsonfast.loads("[1e400, -1e400]") == [math.inf, -math.inf]
+
+
+@pytest.mark.parametrize("count", [255, 256, 257, 1000])
+def test_long_arrays_of_numbers(count: int) -> None:
+    # Uncompiled CPython matches at most 256 numbers at once; longer arrays (and
+    # a bad last number) are read by the parser's loop, with json's results.
+    for number in ("{}.5", "{}", "-{}e-2"):
+        items = [number.format(k) for k in range(count)]
+        for last in (items[-1], "01", "1.", items[-1] + "]"):
+            doc = "[" + ", ".join([*items[:-1], last]) + "]"
+            assert like_json(outcome(pyjsonfast.loads, doc), outcome(json.loads, doc)), last
 
 
 def test_gc_state_is_restored() -> None:
