@@ -53,6 +53,7 @@ from ._scanner import (
     SCANNER,
     SPACE,
     ZERO,
+    RegexScanner,
     Scanner,
 )
 
@@ -109,9 +110,10 @@ NEVER: Final = 1 << 62  # a slide_at no index reaches
 WIDE_WINDOWS_SEEN: Final = 4
 # How far past a backslash an escape reaches: a surrogate pair, \uXXXX\uXXXX.
 ESCAPE_REACH: Final = 12
-# Whether arrays of numbers are read whole by the scanner (RegexScanner, uncompiled
-# CPython: re's loop and float() of each piece beat a call and a match per number).
-NUMBER_ARRAYS: Final = not COMPILED and sys.implementation.name == "cpython"
+# Whether the scanner reads arrays of numbers whole (RegexScanner, uncompiled
+# CPython: re's loop and float() of each piece beat a call and a match per
+# number); the others would only answer None, a call per array for nothing.
+NUMBER_ARRAYS: Final = isinstance(SCANNER, RegexScanner)
 
 
 class WindowEnd(ValueError):
