@@ -25,6 +25,7 @@ COMPILED_MODULES = [
     "pyjsonfast/_scanner.py",
     "pyjsonfast/_word_scanner.py",
     "pyjsonfast/_encoder.py",
+    "pyjsonfast/_encode_api.py",
     "pyjsonfast/_scalars.py",
     "pyjsonfast/_subclasses.py",
     "pyjsonfast/_native.py",

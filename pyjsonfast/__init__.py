@@ -16,7 +16,7 @@ from __future__ import annotations
 import json as _json
 from json import detect_encoding
 
-from . import _decode_api, _encoder
+from . import _decode_api, _encode_api
 from ._buffer import COMPILED as _COMPILED
 from ._fragment import Fragment
 from ._sinks import sink, writes_bytes
@@ -147,7 +147,7 @@ def dumps(
     always written as the JSON text it holds.
     """
     if cls is None and not kw:
-        return _encoder.encode_with_options(
+        return _encode_api.encode_with_options(
             obj,
             skipkeys,
             ensure_ascii,
@@ -173,7 +173,7 @@ def dumps(
         **kw,
     )
     if _runs_on_writer(encoder):
-        return _encoder.writer_for_encoder(encoder, True).encode(obj)
+        return _encode_api.writer_for_encoder(encoder, True).encode(obj)
     return encoder.encode(obj)
 
 
@@ -231,7 +231,7 @@ def dumpb(
     UnicodeEncodeError (a ValueError) unless ensure_ascii=True escapes it.
     """
     if cls is None and not kw:
-        return _encoder.writer_for_options(
+        return _encode_api.writer_for_options(
             skipkeys,
             ensure_ascii,
             check_circular,
@@ -258,7 +258,7 @@ def dumpb(
         **kw,
     )
     if _runs_on_writer(encoder):
-        return _encoder.writer_for_encoder(encoder, True, True).encode_bytes(obj)
+        return _encode_api.writer_for_encoder(encoder, True, True).encode_bytes(obj)
     return encoder.encode(obj).encode("utf-8")
 
 
@@ -320,7 +320,7 @@ def dump(
     """
     binary = writes_bytes(fp)
     if cls is None and not kw:
-        writer = _encoder.writer_for_options(
+        writer = _encode_api.writer_for_options(
             skipkeys,
             ensure_ascii,
             check_circular,
@@ -349,7 +349,7 @@ def dump(
         **kw,
     )
     if type(encoder).iterencode in _ENGINE_ITERENCODES:
-        writer = _encoder.writer_for_encoder(encoder, False, binary)
+        writer = _encode_api.writer_for_encoder(encoder, False, binary)
         writer.stream(obj, sink(fp, binary, writer.utf8))
         return
     write = sink(fp, binary, False)

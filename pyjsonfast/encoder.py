@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring, encode_basestring_ascii
 
-from . import _encoder
+from . import _encode_api
 from ._fragment import Fragment
 
 TYPE_CHECKING = False
@@ -64,11 +64,11 @@ class JSONEncoder(json.JSONEncoder):
         """Return the JSON text for o, as json.JSONEncoder.encode does."""
         if type(self).iterencode not in _ENGINE_ITERENCODES:
             return super().encode(o)
-        return _encoder.writer_for_encoder(self, True).encode(o)
+        return _encode_api.writer_for_encoder(self, True).encode(o)
 
     def iterencode(self, o: Any, _one_shot: bool = False) -> Iterator[str]:
         """Yield the JSON text for o in chunks, as json.JSONEncoder.iterencode does."""
-        writer = _encoder.writer_for_encoder(self, _one_shot)
+        writer = _encode_api.writer_for_encoder(self, _one_shot)
         chunks: list[str] = []
         writer.stream(o, chunks.append)
         yield from chunks

@@ -24,7 +24,7 @@ compiled engine in _stream, which runs the parser of loads.
 
 from __future__ import annotations
 
-from . import _decode_api, _decoder, _encoder, _stream
+from . import _decode_api, _decoder, _encode_api, _stream
 from ._sinks import sink, writes_bytes
 
 TYPE_CHECKING = False
@@ -349,7 +349,7 @@ def dump_lines(
             "dump_lines writes one value per line: separators cannot hold a line break"
         )
     binary = writes_bytes(fp)
-    writer = _encoder.writer_for_options(
+    writer = _encode_api.writer_for_options(
         skipkeys,
         ensure_ascii,
         check_circular,

@@ -25,6 +25,7 @@ COMPILED_MODULES = (
     "_projection",
     "_scalars",
     "_encoder",
+    "_encode_api",
     "_subclasses",
     "_native",
     "_floatrepr",

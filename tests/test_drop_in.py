@@ -23,7 +23,7 @@ import pytest
 import pyjsonfast
 import pyjsonfast.decoder
 import pyjsonfast.encoder
-from pyjsonfast import _decode_api, _decoder, _encoder
+from pyjsonfast import _decode_api, _decoder, _encode_api, _encoder
 
 SAMPLE: Any = {"b": [1, 2.5, None, True], "a": {"x": "é\n"}, "c": [], "d": {}}
 DOC = '{"b": [1, 2.5, null, true, 1e400], "a": {"x": "\\u00e9", "y": NaN}, "c": []}'
@@ -172,7 +172,7 @@ def test_encoder_classes_give_jsons_output(cls: type[json.JSONEncoder], options:
 
 def test_json_encoder_subclass_runs_on_the_writer(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[bool] = []
-    real = _encoder.writer_for_encoder
+    real = _encode_api.writer_for_encoder
 
     def spy(encoder: object, one_shot: bool, utf8: bool = False) -> _encoder.Writer:
         calls.append(one_shot)
@@ -181,7 +181,7 @@ def test_json_encoder_subclass_runs_on_the_writer(monkeypatch: pytest.MonkeyPatc
     def no_json(*args: Any, **kw: Any) -> Any:
         raise AssertionError("json's own encoder ran")
 
-    monkeypatch.setattr(_encoder, "writer_for_encoder", spy)
+    monkeypatch.setattr(_encode_api, "writer_for_encoder", spy)
     monkeypatch.setattr(json.encoder, "c_make_encoder", no_json, raising=False)  # CPython
     monkeypatch.setattr(json.encoder, "_make_iterencode", no_json, raising=False)
     expected = '{"z": ["1.10", {"y": "2"}], "a": "\\u00e9"}'
@@ -467,4 +467,4 @@ def test_truthy_flags_are_accepted_as_in_json() -> None:
 
 def test_engine_entry_points_exist() -> None:
     # The public layer hands off to these; keep them importable by name.
-    assert callable(_decode_api.decode_document) and callable(_encoder.encode_with_options)
+    assert callable(_decode_api.decode_document) and callable(_encode_api.encode_with_options)
