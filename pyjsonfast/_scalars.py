@@ -38,6 +38,12 @@ __all__ = [
 _ESCAPE_BY_CHAR_LOOP: Final[bool] = COMPILED
 _quote_ascii: Final[Callable[[str], str]] = _json_encoder.encode_basestring_ascii
 _quote_unicode: Final[Callable[[str], str]] = _json_encoder.encode_basestring
+# PyPy's json has its native escaper unquoted (from _pypyjson); its
+# encode_basestring_ascii adds the quotes by two concatenations, two copies of
+# the text, which writing them to the buffer avoids. None elsewhere.
+_raw_quote_ascii: Final[Optional[Callable[[str], str]]] = getattr(
+    _json_encoder, "raw_encode_basestring_ascii", None
+)
 # Compiled too, json's C helper takes over a string's non-ASCII rest (when at
 # least this long) with ensure_ascii: its \\u escapes beat six appends each.
 _c_quote_ascii: Final[Optional[Callable[[str], str]]] = getattr(
@@ -461,7 +467,13 @@ def write_quoted(
         else:
             _write_escaped_unicode(buf, s, utf8)
     elif ensure_ascii:
-        buf.write(_quote_ascii(s))
+        raw_quote = _raw_quote_ascii
+        if raw_quote is None:
+            buf.write(_quote_ascii(s))
+        else:
+            buf.write('"')
+            buf.write(raw_quote(s))
+            buf.write('"')
     elif utf8:
         buf.write(_utf8_quoted(s))
     else:

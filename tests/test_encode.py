@@ -205,6 +205,25 @@ def test_every_bmp_character_and_some_astral(ensure_ascii: bool) -> None:
         assert_same_as_json(["a" + chr(c) + "b", chr(c)], ensure_ascii=ensure_ascii)
 
 
+@pytest.mark.skipif(pyjsonfast.__compiled__, reason="compiled, strings are escaped by char loops")
+def test_unquoted_escaper_gets_its_quotes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # PyPy's json has its native escaper unquoted, and we write the quotes; on
+    # CPython, a stand-in for it takes that path too.
+    from pyjsonfast import _scalars
+
+    raw = getattr(json.encoder, "raw_encode_basestring_ascii", None)
+    if raw is None:
+        monkeypatch.setattr(
+            _scalars, "_raw_quote_ascii", lambda s: json.encoder.py_encode_basestring_ascii(s)[1:-1]
+        )
+    texts = ["", "plain", 'q"b\\', "\u00e9\u4e2d\U0001f600\ud800", "\x00\n\x7f"]
+    value = {t: [t, {"k": t}] for t in texts}
+    assert pyjsonfast.dumps(value) == json.dumps(value)
+    assert pyjsonfast.dumps(value, indent=2, sort_keys=True) == json.dumps(
+        value, indent=2, sort_keys=True
+    )
+
+
 @pytest.mark.parametrize("ensure_ascii", [True, False])
 def test_strings_mixing_ascii_escapes_and_non_ascii(ensure_ascii: bool) -> None:
     pieces = ["a", '"', "\\", "\n", "\x00", "\x7f", "\u00e9", "\u4e2d", "\ud800", "\U0001f600"]
