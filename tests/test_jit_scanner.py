@@ -175,9 +175,33 @@ def test_each_parse_learns_on_its_own() -> None:
     assert isinstance(first, WhitespaceOnlyFindScanner) and not first.newlines
     second = scanner.for_document(b"[\n1]")
     assert isinstance(second, WhitespaceOnlyFindScanner) and second.newlines
+    assert not second.tabs_and_returns
     third = scanner.for_document(b'["\t"]')
     assert isinstance(third, WhitespaceOnlyFindScanner) and third.tabs_and_returns
     assert type(scanner.for_document(b'["\x0b"]')) is FindScanner
+
+
+@pytest.mark.parametrize(
+    ("document", "kind"),
+    [
+        (b'["\x7f\x80\xff \xc3\xa9"]', "none"),  # DEL and non-ASCII bytes are not controls
+        (b"[\n\n1,\n2]", "newlines"),
+        (b"[\r\n1]", "whitespace"),
+        (b'["\r"]', "whitespace"),
+        (b"[\t1,\n\t\r2]", "whitespace"),
+        (b"[\t1,\n\x1f2]", "general"),
+        (b'["\x00"]', "general"),
+        (b'["\x01\t"]', "general"),
+    ],
+)
+def test_scanner_kind_by_control_bytes(document: bytes, kind: str) -> None:
+    chosen = FindScanner().for_document(document)
+    if kind == "general":
+        assert type(chosen) is FindScanner
+        return
+    assert isinstance(chosen, WhitespaceOnlyFindScanner)
+    assert chosen.newlines is (kind != "none")
+    assert chosen.tabs_and_returns is (kind == "whitespace")
 
 
 @pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
