@@ -608,6 +608,14 @@ def import_microseconds(module: str) -> Optional[int]:
     # Bytecode allowed (an installed package has its .pyc files; PYTHONDONTWRITEBYTECODE
     # would add compiling the interpreted modules to every run).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    # PYTHONPATH's relative entries (PYTHONPATH=.) made absolute: the interpreter
+    # runs in EMPTY_DIR, where they would name nothing, and the modules this
+    # process imported would silently drop out of the report.
+    if env.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.pathsep.join(
+            os.path.abspath(entry) if entry else entry
+            for entry in env["PYTHONPATH"].split(os.pathsep)
+        )
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", f"import {module}"],
         capture_output=True,
