@@ -3,6 +3,7 @@
     python benchmarks/compare.py                  # every operation, every library
     python benchmarks/compare.py --ops loads,dumps --repeat 9
     python benchmarks/compare.py --plot docs      # also docs/benchmarks.png (matplotlib)
+    python benchmarks/compare.py --ops loads --runs 3   # and the spread over 3 runs
 
 For each operation it prints a markdown table: one row per corpus document plus a
 geometric-mean row, one column per library. The first column is the baseline, json
@@ -25,6 +26,10 @@ stream_workloads.py): JSON Lines read and written and a document fed in 4 KiB ch
 each workload's peak resident memory growth. The
 header says which interpreter and which pyjsonfast build (compiled or pure) ran, so
 the same command serves CPython, the pure build and PyPy.
+
+With --runs N the timings are taken N times over (each run a full set of rounds,
+its tables printed), then a table per operation gives each library's lowest and
+highest speed-up over the runs: the run-to-run spread a shared machine shows.
 
 The corpus is read from $PYJSONFAST_SHARED/corpus, or ../shared/corpus beside the
 project root.
@@ -361,6 +366,24 @@ def load_corpus(docs: list[str]) -> dict[str, tuple[bytes, str, object]]:
     return corpus
 
 
+# Seconds per call by operation, library and document (None: not timed).
+Times = dict[str, dict[str, dict[str, Optional[float]]]]
+
+
+def speed_up(
+    times: dict[str, dict[str, Optional[float]]], lib: str, base: str, docs: list[str]
+) -> Optional[float]:
+    """lib's speed-up against base over docs (a geometric mean for several), from one
+    operation's times by library and document; None unless all were timed."""
+    ratios = []
+    for doc in docs:
+        t, b = times[lib][doc], times[base][doc]
+        if t is None or b is None:
+            return None
+        ratios.append(b / t)
+    return geometric_mean(ratios)
+
+
 def run(
     ops: list[str],
     docs: list[str],
@@ -368,10 +391,10 @@ def run(
     repeat: int,
     min_time: float,
     out: Callable[[str], object],
-) -> dict[str, dict[str, dict[str, Optional[float]]]]:
+) -> Times:
     """Time and print each operation; returns the times by operation, library, document."""
     corpus = load_corpus(docs)
-    results: dict[str, dict[str, dict[str, Optional[float]]]] = {}
+    results: Times = {}
 
     out(
         f"Python {platform.python_version()} ({platform.python_implementation()}), "
@@ -422,21 +445,38 @@ def run(
                     else:
                         cells.append(f"{format_time(t)} ({b / t:.2f}x)")
                 out(f"| {doc} | " + " | ".join(cells) + " |")
-            cells = []
-            for lib in libs:
-                ratios = [
-                    b / t
-                    for doc in corpus
-                    if (t := times[lib.name][doc]) is not None and (b := base[doc]) is not None
-                ]
-                if lib is libs[0]:
-                    cells.append("1.00x")
-                elif len(ratios) == len(corpus):
-                    cells.append(f"**{geometric_mean(ratios):.2f}x**")
-                else:
-                    cells.append("n/a")
+            cells = ["1.00x"]
+            for lib in libs[1:]:
+                mean = speed_up(times, lib.name, libs[0].name, list(corpus))
+                cells.append("n/a" if mean is None else f"**{mean:.2f}x**")
             out("| geometric mean | " + " | ".join(cells) + " |")
     return results
+
+
+def spread_report(
+    runs: list[Times], libs: list[Library], docs: list[str], out: Callable[[str], object]
+) -> None:
+    """Each library's lowest and highest speed-up over the runs, per operation and
+    document and for the geometric mean ("n/a" unless timed in every run)."""
+    out("")
+    out(f"### speed-up spread over {len(runs)} runs (lowest-highest)")
+    base, others = libs[0].name, libs[1:]
+    for op in runs[0]:
+        out("")
+        out(f"#### {OPERATIONS[op]}")
+        out("")
+        out("| document | " + " | ".join(lib.name for lib in others) + " |")
+        out("|---" * (len(others) + 1) + "|")
+        for row, row_docs in [*((doc, [doc]) for doc in docs), ("geometric mean", docs)]:
+            cells = []
+            for lib in others:
+                ups = [speed_up(times[op], lib.name, base, row_docs) for times in runs]
+                known = [u for u in ups if u is not None]
+                if len(known) < len(ups):
+                    cells.append("n/a")
+                else:
+                    cells.append(f"{min(known):.2f}-{max(known):.2f}x")
+            out(f"| {row} | " + " | ".join(cells) + " |")
 
 
 # --- the native-types workload ----------------------------------------------------
@@ -651,6 +691,13 @@ def import_time_report(out: Callable[[str], object], runs: int = 7) -> None:
         out(f"| {module} | {medians[module]:.1f} ms | {versus} |")
 
 
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(
         description="Time loads/dumps of the standard corpus for pyjsonfast and other JSON "
@@ -677,6 +724,13 @@ def main(argv: Optional[list[str]] = None) -> int:
         "--repeat", type=int, default=7, help="rounds per measurement (best is kept)"
     )
     parser.add_argument(
+        "--runs",
+        type=positive_int,
+        default=1,
+        help="time the operations this many times over and add each library's lowest "
+        "and highest speed-up (the run-to-run spread)",
+    )
+    parser.add_argument(
         "--min-time",
         type=float,
         default=0.05,
@@ -690,7 +744,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     )
     parser.add_argument("--output", help="also write the tables to this file")
     parser.add_argument(
-        "--plot", metavar="DIR", help="also draw the speed-ups as DIR/benchmarks.png (matplotlib)"
+        "--plot",
+        metavar="DIR",
+        help="also draw the speed-ups (the last run's) as DIR/benchmarks.png (matplotlib)",
     )
     args = parser.parse_args(argv)
     ops = [o for o in args.ops.split(",") if o]
@@ -705,7 +761,15 @@ def main(argv: Optional[list[str]] = None) -> int:
 
     docs = [d for d in args.docs.split(",") if d]
     libs = select_libraries([f for f in args.libs.split(",") if f] or None)
-    results = run([o for o in ops if o in OPERATIONS], docs, libs, args.repeat, args.min_time, out)
+    timed_ops = [o for o in ops if o in OPERATIONS]
+    runs: list[Times] = []
+    for number in range(1, args.runs + 1):
+        if args.runs > 1:
+            out(f"\n## Run {number} of {args.runs}\n")
+        runs.append(run(timed_ops, docs, libs, args.repeat, args.min_time, out))
+    if args.runs > 1 and timed_ops:
+        spread_report(runs, libs, docs, out)
+    results = runs[-1]  # the chart's
     if args.plot:
         from charts import write_chart  # matplotlib: only when asked
 

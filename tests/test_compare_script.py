@@ -25,3 +25,44 @@ def test_import_probe_follows_a_relative_pythonpath(
     monkeypatch.setenv("PYTHONPATH", tmp_path.name)  # relative, as in PYTHONPATH=.
     assert compare.import_microseconds("probe_target_module") is not None
     assert compare.import_microseconds("no_such_module_anywhere") is None
+
+
+def test_spread_report_gives_each_librarys_lowest_and_highest_speed_up(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import compare
+
+    libs = [compare.Library(name, None, None, None, None, None) for name in ("json", "a", "b")]
+    # Two runs of loads: "a" is 2x then 4x json on doc x, 1x then 1x on doc y;
+    # "b" was not timed on y in the second run.
+    runs: list[compare.Times] = [
+        {
+            "loads": {
+                "json": {"x": 4.0, "y": 1.0},
+                "a": {"x": 2.0, "y": 1.0},
+                "b": {"x": 4.0, "y": 2.0},
+            }
+        },
+        {
+            "loads": {
+                "json": {"x": 4.0, "y": 1.0},
+                "a": {"x": 1.0, "y": 1.0},
+                "b": {"x": 4.0, "y": None},
+            }
+        },
+    ]
+    lines: list[str] = []
+    compare.spread_report(runs, libs, ["x", "y"], lines.append)
+    assert "### speed-up spread over 2 runs (lowest-highest)" in lines
+    assert "| x | 2.00-4.00x | 1.00-1.00x |" in lines
+    assert "| y | 1.00-1.00x | n/a |" in lines
+    assert "| geometric mean | 1.41-2.00x | n/a |" in lines
+
+
+def test_runs_must_be_at_least_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import compare
+
+    with pytest.raises(SystemExit):
+        compare.main(["--runs", "0", "--ops", "loads"])
