@@ -146,8 +146,12 @@ class WordScanner(Scanner):
         end = parser.end
         c: i64 = data[i] if i < end else 0
         if c <= SPACE:
-            i = self.skip_whitespace(data, i, end)
-            c = data[i] if i < end else 0
+            if c == SPACE and i + 1 < end and data[i + 1] > SPACE:
+                i += 1  # ', "', inline: json.dumps puts one space before each key but the first
+                c = data[i]
+            else:
+                i = self.skip_whitespace(data, i, end)
+                c = data[i] if i < end else 0
         last = self.last_entry
         if c == QUOTE and last is not None:
             entry = last.successor

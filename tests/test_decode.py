@@ -825,3 +825,23 @@ def test_halfway_cases_round_to_even() -> None:
         "4503599627370497.5",
     ]:
         assert pyjsonfast.loads(text) == float(text)
+
+
+@pytest.mark.parametrize(
+    "separator", [", ", ",", ",  ", ", \n", ",\n ", " , ", ",\t", ", \t", " ,"]
+)
+def test_whitespace_after_commas(separator: str) -> None:
+    # One space after a comma (json.dumps's ", ") is stepped over inline, any
+    # other whitespace by the scanner: same values, and the same errors at the
+    # same positions for every cut of the document. Repeated objects, long
+    # enough for the compiled scanner to guess their keys.
+    sep = separator
+    item = f'{{"id": 1{sep}"name": "x"{sep}"tags": [1{sep}"a"{sep}[]{sep}{{}}{sep}true]}}'
+    short = f"[{item}{sep}{item}]"
+    long = "[" + sep.join([item] * 40) + "]"
+    for doc in (short, long, short.replace('"x"', '"é"'), long.encode()):
+        assert pyjsonfast.loads(doc) == json.loads(doc)
+        cuts = range(len(doc)) if len(doc) < 200 else range(len(doc) - 120, len(doc))
+        for cut in cuts:
+            part = doc[:cut]
+            assert like_json(outcome(pyjsonfast.loads, part), outcome(json.loads, part)), part[-30:]
