@@ -161,16 +161,17 @@ PARSE_IN_WINDOWS: Final = COMPILED and PROJECT_STR
 MIN_WINDOW_CHARS: Final = 8192
 
 
-def str_parser(s: str, options: Options) -> Parser:
+def str_parser(s: str, options: Options, wide_head: bool = False) -> Parser:
     """A parser for a str: its bytes when ASCII, else (CPython) its ASCII projection,
     "?" for each other character: cheaper than UTF-8, and it keeps character
     offsets. JSON's structure is ASCII, so the projection parses the same, and
     strings are sliced from s. PyPy stores str as UTF-8: encoding is nearly free
-    there, and its "replace" error handler slow."""
+    there, and its "replace" error handler slow. wide_head: s's head is known to
+    hold wide text (see ascii_projection)."""
     if s.isascii():
         return Parser(s.encode("ascii"), s, True, options)
     if PROJECT_STR:
-        return Parser(ascii_projection(s), s, True, options)
+        return Parser(ascii_projection(s, wide_head), s, True, options)
     return Parser(s.encode("utf-8", "surrogatepass"), s, False, options)
 
 
@@ -201,11 +202,12 @@ def window_parser(s: str, options: Options) -> Parser | None:
 def decode_str(s: str, options: Options) -> object:
     if PARSE_IN_WINDOWS and len(s) > MIN_WINDOW_CHARS and not calls_hooks(options):
         parser = window_parser(s, options)
-        if parser is not None:
-            try:
-                return parser.decode()
-            except Exception:
-                pass  # reported by a whole-document parse, with json's message and position
+        if parser is None:
+            return str_parser(s, options, True).decode()  # wide text from the start
+        try:
+            return parser.decode()
+        except Exception:
+            pass  # reported by a whole-document parse, with json's message and position
     return str_parser(s, options).decode()
 
 

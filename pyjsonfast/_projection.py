@@ -27,6 +27,9 @@ PROJECT_STR: Final = sys.implementation.name == "cpython"
 
 # Projection chunks: a chunk is one slice of s (a copy) in flight.
 PROJECTION_CHUNK: Final = 16384
+# A str whose head is wide is encoded whole if this many characters from its
+# middle are wide too (a sample: small, since slicing wide text costs a pass).
+WIDE_SAMPLE: Final = 2048
 # bytes.translate table: ASCII kept, every other byte (a Latin-1 character) "?".
 NON_ASCII_TO_QUESTION_MARK: Final = bytes(range(128)) + b"?" * 128
 
@@ -52,14 +55,21 @@ def window_projection(piece: str) -> bytes:
     return projection
 
 
-def ascii_projection(s: str) -> bytes:
+def ascii_projection(s: str, wide_head: bool = False) -> bytes:
     """s.encode("ascii", "replace"), faster for a str of mostly narrow text: chunk
     by chunk, as narrow_projection can. A str with wider characters all through
-    (no gain from chunks) is encoded in one go once two chunks in a row have some.
+    (no gain from chunks) is encoded in one go once two chunks in a row have some,
+    or (wide_head: its head was found to have some) once a chunk from its middle
+    has some too: CJK text, say, spared the chunks tried in vain (~2 % of
+    twitter's loads).
     """
     n: i64 = len(s)
     if n <= PROJECTION_CHUNK:
         return s.encode("ascii", "replace")
+    if wide_head:
+        middle = n >> 1
+        if narrow_projection(s[middle : middle + WIDE_SAMPLE]) is None:
+            return s.encode("ascii", "replace")
     parts: list[bytes] = []
     start: i64 = 0
     wide: i64 = 0

@@ -399,6 +399,28 @@ def test_long_str_documents_mixing_kinds() -> None:
             )
 
 
+@pytest.mark.parametrize("wide_head", [False, True])
+def test_ascii_projection_of_every_mix(wide_head: bool) -> None:
+    # The projection is s.encode("ascii", "replace") however it is made: chunk
+    # by chunk, whole at once, or whole once a wide head (wide_head: the
+    # caller saw one) has a wide middle too; or chunked when the middle is narrow.
+    from pyjsonfast._projection import ascii_projection
+
+    narrow = "".join(chr(32 + k % 95) for k in range(5 * CHUNK))
+    texts = [
+        "",
+        "中",
+        "x" * 10 + "中",
+        "中" + narrow,  # a wide head, narrow after
+        "中" + narrow + "中😀" + narrow,  # wide head and middle
+        narrow + "é" + narrow + "中",
+        "é" * (3 * CHUNK) + "\ud800",
+        "".join(chr(0x4E00 + k % 500) for k in range(3 * CHUNK)),
+    ]
+    for text in texts:
+        assert ascii_projection(text, wide_head) == text.encode("ascii", "replace"), len(text)
+
+
 def test_numbers_of_every_length_at_every_alignment() -> None:
     # The compiled build reads 8 digits at a time where it can: every digit
     # count, around the mantissa's 19-digit limit, with non-digits right after.
