@@ -261,9 +261,16 @@ def run_tests(
         "-p",
         "no:cacheprovider",
         *session.posargs,
-        env={"PYJSONFAST_EXPECT_BUILD": build},
+        env={"PYJSONFAST_EXPECT_BUILD": build, "PYJSONFAST_EXPECT_PGO": expect_pgo(build)},
         external=True,
     )
+
+
+def expect_pgo(build: str) -> str:
+    """Whether (as "1") setup.py makes the build profile-guided: compiled, with gcc (on
+    Linux, what CPython is built with) unless PYJSONFAST_PGO=0."""
+    on = build == "compiled" and sys.platform == "linux" and os.environ.get("PYJSONFAST_PGO") != "0"
+    return "1" if on else ""
 
 
 @nox.session(python=False)
@@ -394,6 +401,7 @@ def sanitizers(session: nox.Session) -> None:
         "LDFLAGS": "-fsanitize=address,undefined",
         "MYPYC_OPT_LEVEL": "1",  # mypyc's own -O flag comes last
         "PYJSONFAST_PURE": "0",
+        "PYJSONFAST_PGO": "0",  # its training could not load ASan's runtime
     }
     # From the sdist, built here (--no-cache-dir: never cached as a normal wheel).
     session.run(

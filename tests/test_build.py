@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.machinery
+import importlib.util
 import os
 import platform
 import subprocess
@@ -46,6 +47,19 @@ def test_compiled_flag_matches_loaded_modules() -> None:
     assert _buffer.COMPILED is pyjsonfast.__compiled__
     standin = _buffer.StringWriter.__module__ == "pyjsonfast._librt_standin"
     assert standin is not pyjsonfast.__compiled__
+
+
+@pytest.mark.skipif(
+    os.environ.get("PYJSONFAST_EXPECT_PGO") != "1",
+    reason="session does not test a profile-guided build (PYJSONFAST_EXPECT_PGO=1)",
+)
+def test_compiled_build_is_profile_guided() -> None:
+    # setup.py compiles the library with the training's profile and records
+    # gcc's command line in it (-frecord-gcc-switches): a build that fell back
+    # to no profile (a failed training) has no -fprofile-use there.
+    spec = importlib.util.find_spec("pyjsonfast__mypyc")
+    assert spec is not None and spec.origin is not None, "mypyc's shared library not found"
+    assert b"-fprofile-use" in Path(spec.origin).read_bytes()
 
 
 @pytest.mark.skipif(EXPECTED != "compiled", reason="session does not test the compiled build")

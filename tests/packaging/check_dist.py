@@ -3,7 +3,8 @@
     python tests/packaging/check_dist.py dist/pyjsonfast-*.tar.gz dist/pyjsonfast-*.whl
 
 - the sdist: the sources setup.py builds from (pyproject.toml, setup.py, README,
-  every module and py.typed), no compiled or generated files;
+  every module and py.typed, the PGO training workload), no compiled or generated
+  files;
 - the pure wheel: tagged py3-none-any, no extension, requires mypy_extensions only;
 - a compiled wheel: tagged for one CPython and a platform, holding mypyc's shared
   group library and one extension per module in setup.py's COMPILED_MODULES, and
@@ -59,6 +60,7 @@ def check_sdist(path: Path) -> list[str]:
     needed += ["pyjsonfast/__init__.py", "pyjsonfast/_librt_standin.py"]
     needed += ["pyjsonfast/_jit_scanner.py"]
     needed += [f"pyjsonfast/{module}.py" for module in compiled_modules()]
+    needed += ["benchmarks/pgo_training.py"]  # the profile-guided build's workload
     problems += [f"missing {name}" for name in needed if name not in names]
     generated = [n for n in names if n.endswith((*EXTENSION_SUFFIXES, ".c", ".h", ".pyc"))]
     problems += [f"holds a generated file: {name}" for name in sorted(generated)]
