@@ -145,8 +145,9 @@ class ProfileGuidedBuildExt(build_ext):
         # build_lib (build_py has copied the .py files there already).
         shared = next(ext.name for ext in self.extensions if "." not in ext.name)
         root = Path(self.get_ext_fullpath(shared)).resolve().parent
+        # PYTHONPATH is kept: pip's isolated build environment puts librt there
+        # (the training script puts root ahead of it).
         env = {**os.environ, "PYTHONHASHSEED": "0"}
-        env.pop("PYTHONPATH", None)
         done = subprocess.run([sys.executable, str(PGO_TRAINING), str(root)], env=env, check=False)
         return done.returncode == 0
 
