@@ -6,8 +6,10 @@ from), so the documents are generated, deterministically, to cover what it
 covers: API records with repeated keys (ASCII, Latin-1, CJK and emoji text,
 escapes, big ints, booleans, null), numbers in nested arrays (coordinates),
 many small objects deeply indented, and text with one space after commas and
-colons. Each is loaded (str and bytes) and written (compact, indented,
-ensure_ascii on and off), plus JSON Lines through the stream decoder.
+colons. Each is written by json in five ways (compact, indented, ensure_ascii
+on and off, sorted keys), and pyjsonfast loads every text (str and bytes) and
+writes it again, each result checked against json's; plus JSON Lines through
+the stream decoder.
 
 setup.py runs this module in a subprocess against the instrumented build
 (`python pgo_training.py <directory holding the built package>`); it prints
@@ -20,6 +22,7 @@ import json
 import random
 import sys
 from types import ModuleType
+from typing import Any
 
 WORDS = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta", "kappa", "lambda"]
 TEXTS = [
@@ -88,26 +91,26 @@ def documents(rng: random.Random) -> list[object]:
     return [records, {"type": "FeatureCollection", "features": geometry}, catalog]
 
 
+# How each document is written: by json, then by pyjsonfast, which must agree.
+WRITES: list[dict[str, Any]] = [
+    {},
+    {"indent": 2},
+    {"indent": 4, "ensure_ascii": False},
+    {"separators": (",", ":"), "ensure_ascii": False},
+    {"sort_keys": True},
+]
+
+
 def train(pyjsonfast: ModuleType) -> None:
-    loads = pyjsonfast.loads
-    dumps = pyjsonfast.dumps
     rng = random.Random(20261206)
     for value in documents(rng):
-        texts = [
-            json.dumps(value),
-            json.dumps(value, indent=2),
-            json.dumps(value, indent=4, ensure_ascii=False),
-            json.dumps(value, separators=(",", ":"), ensure_ascii=False),
-        ]
+        texts = [(options, json.dumps(value, **options)) for options in WRITES]
         for _ in range(4):
-            for text in texts:
-                assert loads(text) == value
-                assert loads(text.encode()) == value
-            assert dumps(value) == texts[0]
-            assert dumps(value, indent=2) == texts[1]
-            dumps(value, ensure_ascii=False)
-            dumps(value, sort_keys=True)
-    lines = "".join(json.dumps(item) + "\n" for item in documents(rng)[0][:40])  # type: ignore[index]
+            for options, text in texts:
+                assert pyjsonfast.loads(text) == value
+                assert pyjsonfast.loads(text.encode()) == value
+                assert pyjsonfast.dumps(value, **options) == text
+    lines = "".join(json.dumps(record(rng, k)) + "\n" for k in range(40))
     stream = pyjsonfast.StreamDecoder()
     count = 0
     for start in range(0, len(lines), 4096):
