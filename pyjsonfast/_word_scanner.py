@@ -134,6 +134,9 @@ class WordScanner(Scanner):
         # does: the last key read belongs to one parse.)
         self.guessing = shared is not None
         self.last_entry: KeyCacheEntry | None = None
+        # The whitespace before the last key, when a line break and spaces: how
+        # many spaces (see object_key).
+        self.key_indent: i64 = 0
 
     def for_document(self, data: bytes) -> Scanner:
         if len(data) < KEY_GUESS_MIN_BYTES:
@@ -154,8 +157,28 @@ class WordScanner(Scanner):
                 i += 1  # ', "', inline: json.dumps puts one space before each key but the first
                 c = data[i]
             else:
-                i = self.skip_whitespace(data, i, end)
-                c = data[i] if i < end else 0
+                # Indented: a line break and as many spaces as before the last
+                # key (of the same object, mostly), checked inline a word at a
+                # time; else skip_whitespace, whose run is learnt.
+                stop = i + 1 + self.key_indent
+                indented = False
+                if c == NEWLINE and stop + 8 <= end and data[stop] > SPACE:
+                    spaces = self.spaces
+                    k = i + 1
+                    while k + 8 <= stop and read_i64_le(data, k) == spaces:
+                        k += 8
+                    tail = stop - k  # below 8 when every word held spaces
+                    if tail < 8:
+                        tail_mask = 0x00FFFFFFFFFFFFFF >> (56 - (tail << 3))  # tail bytes
+                        indented = (read_i64_le(data, k) ^ spaces) & tail_mask == 0
+                if indented:
+                    i = stop
+                    c = data[i]
+                else:
+                    after = self.skip_whitespace(data, i, end)
+                    self.key_indent = after - i - 1
+                    i = after
+                    c = data[i] if i < end else 0
         last = self.last_entry
         if c == QUOTE and last is not None:
             start = i + 1

@@ -345,6 +345,31 @@ def test_guessed_keys_at_the_end_of_the_document() -> None:
             assert like_json(outcome(pyjsonfast.loads, doc), outcome(json.loads, doc)), doc[-40:]
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_indentation_before_keys_is_json_whitespace(seed: int) -> None:
+    # The compiled scanner expects a key's line break to be followed by as many
+    # spaces as the last key's: indentation that changes width (by one space or
+    # a whole word), tabs, carriage returns, spaces after the key, and a key cut
+    # short at the end of the document, parsed as str and bytes.
+    rng = random.Random(seed)
+    units = ["\n" + " " * width for width in (0, 1, 4, 7, 8, 9, 15, 16, 17, 24, 31, 40)]
+    units += ["\n\t", "\r\n  ", "\n  \t", "\n    \n    ", " \n   "]
+    objects = []
+    for _ in range(rng.randint(60, 160)):
+        width = rng.choice(units)
+        keys = rng.sample(["id", "name", "indices", "a_much_longer_key_name", "x"], 3)
+        items = []
+        for key in keys:
+            if rng.random() < 0.3:
+                width = rng.choice(units)
+            items.append(f'{width}"{key}": {rng.choice(["1", "[1, 2]", "{}", "null"])}')
+        objects.append("{" + ",".join(items) + rng.choice(["", "\n"]) + "}")
+    doc = "[" + ", ".join(objects) + "]"
+    for source in (doc, doc, doc.encode(), doc + "\n", doc[:-40], doc.replace("[", '["中", ', 1)):
+        expected = outcome(json.loads, source)
+        assert like_json(outcome(pyjsonfast.loads, source), expected), (seed, source[-80:])
+
+
 # Where the str projection's chunks meet (pyjsonfast._projection.PROJECTION_CHUNK),
 # and positions around them relative to 8-byte words.
 CHUNK = 16384
