@@ -5,9 +5,10 @@ choose_scanner) reads words with librt's read_i64_le: string runs, whitespace,
 digits and the structure the stream decoder looks for, by word tricks; object
 keys from a cache looked up by their raw bytes, shared by all parses
 (KeyCacheEntry); and, in each parse of a document of KEY_GUESS_MIN_BYTES or
-more, each key first guessed as the one that followed the previous key last
-time. Anything unusual (escapes, errors) goes to the base Scanner's general
-code, which gives the same results.
+more, each key first guessed as one of the two that followed the previous key
+most recently, and the indentation before it as the previous key's. Anything
+unusual (escapes, errors) goes to the base Scanner's general code, which gives
+the same results.
 """
 
 from __future__ import annotations
@@ -145,8 +146,9 @@ class WordScanner(Scanner):
 
     def object_key(self, parser: Parser, i: i64) -> tuple[str, i64, i64]:
         # Objects of one kind repeat their keys in order: the key that followed
-        # the previous key last time (its cache entry's successor) is checked
-        # first, by its words, instead of found, hashed and looked up.
+        # the previous key last time (its cache entry's successor), then the
+        # one before (alternate), is checked by its words, instead of found,
+        # hashed and looked up.
         if not self.guessing:
             return Scanner.object_key(self, parser, i)
         data = parser.data
