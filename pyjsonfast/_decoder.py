@@ -115,6 +115,12 @@ NEVER: Final = 1 << 62  # a slide_at no index reaches
 # A windowed parse projects the rest whole once this many windows, and most of
 # them, held wide text (a few, as in citm_catalog, cost little).
 WIDE_WINDOWS_SEEN: Final = 4
+# An item starting this close to a window's end moves the window on to start
+# there, and the window's text from there is projected again (a quarter of
+# every window was: citm_catalog's loads(str) +4 %). A number, literal or
+# whitespace run longer than this across a window's end has the document
+# parsed again whole (WindowEnd); no real document has one.
+WINDOW_MARGIN: Final = 1024
 # How far past a backslash an escape reaches: a surrogate pair, \uXXXX\uXXXX.
 ESCAPE_REACH: Final = 12
 # Whether the scanner reads arrays of numbers whole (RegexScanner, uncompiled
@@ -597,8 +603,7 @@ class Parser:
         self.base = base
         self.end = len(data)
         self.final = base + self.end == self.length
-        # An item starting in the window's last quarter moves the window on.
-        self.slide_at = NEVER if self.final else self.end - (self.window_chars >> 2)
+        self.slide_at = NEVER if self.final else self.end - WINDOW_MARGIN
 
     # -- entry points ----------------------------------------------------------
 

@@ -24,9 +24,9 @@ WINDOWS = _decode_api.PARSE_IN_WINDOWS
 needs_windows = pytest.mark.skipif(not WINDOWS, reason="windows are the compiled build's")
 # A document under 32 windows long has windows of the smallest size.
 WINDOW = _decode_api.MIN_WINDOW_CHARS
-# An item starting in a window's last quarter moves the window to start there,
-# so a long item starting just before that point runs past the window's end.
-LATE = WINDOW - WINDOW // 4 - 40
+# An item starting in a window's last WINDOW_MARGIN characters moves the window
+# to start there, so a long item starting just before that runs past its end.
+LATE = WINDOW - _decoder.WINDOW_MARGIN - 40
 
 
 def same_as_json(doc: str, **kw: Any) -> None:
