@@ -33,7 +33,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ._decoder import Parser
 
-__all__ = ["KeyCacheEntry", "WordScanner", "lowest_flagged_byte", "same_middle"]
+__all__ = ["KeyCacheEntry", "WordScanner", "low_bytes", "lowest_flagged_byte", "same_middle"]
 
 KEY_CACHE_BITS: Final = 11
 KEY_CACHE_SIZE: Final = 2048  # 2**KEY_CACHE_BITS
@@ -171,8 +171,7 @@ class WordScanner(Scanner):
                         k += 8
                     tail = stop - k  # below 8 when every word held spaces
                     if tail < 8:
-                        tail_mask = 0x00FFFFFFFFFFFFFF >> (56 - (tail << 3))  # tail bytes
-                        indented = (read_i64_le(data, k) ^ spaces) & tail_mask == 0
+                        indented = (read_i64_le(data, k) ^ spaces) & low_bytes(tail) == 0
                 if indented:
                     i = stop
                     c = data[i]
@@ -422,7 +421,7 @@ class WordScanner(Scanner):
             tail = read_i64_le(data, stop - 8)
         else:
             # Keep only the key's own bytes, the low `length` ones.
-            mask = 0x00FFFFFFFFFFFFFF >> (56 - 8 * length)
+            mask = low_bytes(length)
             head &= mask
             tail = 0
         # Multiplicative hashing in 32 bits (the products stay below 2**63): the
@@ -473,7 +472,7 @@ class WordScanner(Scanner):
             # Only the key's own bytes, the low `length` ones (a false mark sits
             # above a true one, so none is left without a true one).
             marks = self.zero_bytes(read_i64_le(data, start) ^ question_marks)
-            return (marks & (0x00FFFFFFFFFFFFFF >> (56 - 8 * length))) != 0
+            return (marks & low_bytes(length)) != 0
         k = start
         while k + 8 < stop:
             if self.zero_bytes(read_i64_le(data, k) ^ question_marks) != 0:
@@ -487,6 +486,12 @@ class WordScanner(Scanner):
         a true one). The classic (x - ones) & ~x & high, on x without its sign bit
         as in string_stop."""
         return ((word & self.no_sign_bit) - self.ones) & ~word & self.high_bits
+
+
+def low_bytes(count: i64) -> i64:
+    """A mask of a word's low count bytes, 0 <= count < 8 (a shift right, since
+    mypyc emits 1 << n as a 32-bit shift: MYPYC-NOTES)."""
+    return 0x00FFFFFFFFFFFFFF >> (56 - (count << 3))
 
 
 def lowest_flagged_byte(flags: i64) -> i64:

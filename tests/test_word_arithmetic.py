@@ -22,7 +22,7 @@ import pytest
 
 import pyjsonfast
 from pyjsonfast import _floatrepr, _numbers
-from pyjsonfast._word_scanner import WordScanner, lowest_flagged_byte
+from pyjsonfast._word_scanner import WordScanner, low_bytes, lowest_flagged_byte
 
 # Bytes that sit at the edges of the word tricks: the specials, their neighbours,
 # and each with its high bit set (0xA2 is '"' | 0x80, 0xDC '\\' | 0x80, 0xA0 ' ' | 0x80).
@@ -100,6 +100,11 @@ def test_lowest_flagged_byte_for_every_flag_pattern() -> None:
         flags = sum(1 << (8 * k) for k in range(8) if pattern >> k & 1)
         expected = (pattern & -pattern).bit_length() - 1
         assert lowest_flagged_byte(flags) == expected, hex(flags)
+
+
+def test_low_bytes_masks_every_count() -> None:
+    for count in range(8):
+        assert low_bytes(count) == (1 << (8 * count)) - 1, count
 
 
 def test_question_mark_and_zero_byte_tests_on_edge_words() -> None:
