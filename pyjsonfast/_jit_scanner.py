@@ -165,10 +165,11 @@ class FindScanner(Scanner):
 
     def __init__(self) -> None:
         # What this parse has learnt (for_document makes a scanner per parse;
-        # SCANNER itself, which the stream decoder shares, learns only
-        # indentation, and every guess is checked): skip_whitespace's guesses,
-        # the kind of indentation, the last seen and its step; object_key's, the last key
-        # read (a KeyNode, whose successor is the guess; the nodes are KEY_NODES).
+        # SCANNER itself is shared by the stream decoder's parses; every guess
+        # is checked): skip_whitespace's guesses, the kind of indentation, the
+        # last seen and its step; object_key's, the last key read (a KeyNode,
+        # whose successor is the guess). The nodes themselves, and so what
+        # follows each key, are every parse's (KEY_NODES).
         self.indentation = NEWLINE_AND_SPACES
         self.indent: i64 = 0
         self.indent_step: i64 = 2
