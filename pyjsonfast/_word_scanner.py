@@ -171,7 +171,7 @@ class WordScanner(Scanner):
                         k += 8
                     tail = stop - k  # below 8 when every word held spaces
                     if tail < 8:
-                        indented = (read_i64_le(data, k) ^ spaces) & low_bytes(tail) == 0
+                        indented = ((read_i64_le(data, k) ^ spaces) & low_bytes(tail)) == 0
                 if indented:
                     i = stop
                     c = data[i]
@@ -260,13 +260,7 @@ class WordScanner(Scanner):
                 & high
             )
             if special != 0:
-                # The lowest mark is a true one: its byte index, as in
-                # lowest_flagged_byte (inlined: hot).
-                flags = (special >> 7) & ones
-                below = (flags - 1) & ~flags & ones
-                below += below >> 32
-                below += below >> 16
-                return i + ((below + (below >> 8)) & 0xFF)
+                return i + lowest_flagged_byte((special >> 7) & ones)  # the lowest mark is true
             i += 8
         return Scanner.string_stop(self, data, i, end)  # the last bytes, one by one
 
