@@ -159,6 +159,21 @@ KEY_NODES: Final[dict[str, KeyNode]] = {}
 DOCUMENT_START: Final = KeyNode(b"", "")
 
 
+def new_key_node(key: str, data: bytes, key_at: i64) -> KeyNode | None:
+    """key's node, added to KEY_NODES, for the key whose opening quote is at
+    data[key_at]; None when the table is full (checked first: a full table
+    stays full, and its misses should not encode their keys) or the key is not
+    plain. A key's text is plain when its UTF-8 and a quote follow its opening
+    quote: only such keys are guessed, and only those without control
+    characters (nodes serve every parse, strict or not)."""
+    if len(KEY_NODES) >= MAX_KEY_NODES:
+        return None
+    raw = key.encode("utf-8", "surrogatepass") + b'"'
+    if not data.startswith(raw, key_at + 1) or raw.translate(None, NOT_CONTROL):
+        return None
+    return KEY_NODES.setdefault(key, KeyNode(raw, key))
+
+
 class FindScanner(Scanner):
     """PyPy: runs found by bytes.find and bytes.lstrip (RPython speed), numbers
     read without a Python loop."""
@@ -267,18 +282,10 @@ class FindScanner(Scanner):
         key, key_at, after = Scanner.object_key(self, parser, i)
         node = KEY_NODES.get(key)
         if node is None:
-            # A key's text is plain when its UTF-8 and a quote follow its
-            # opening quote: only such keys are guessed, and only those without
-            # control characters (nodes serve every parse, strict or not).
-            raw = key.encode("utf-8", "surrogatepass") + b'"'
-            if (
-                len(KEY_NODES) >= MAX_KEY_NODES
-                or not data.startswith(raw, key_at + 1)
-                or raw.translate(None, NOT_CONTROL)
-            ):
+            node = new_key_node(key, data, key_at)
+            if node is None:
                 self.last_key = KeyNode(b"", "")  # no guess after this one
                 return key, key_at, after
-            node = KEY_NODES.setdefault(key, KeyNode(raw, key))
         if node.key is not key:
             # Guesses return the node's object, so the document's memo (one
             # object per key, as json's) takes it too. The object replaced was

@@ -25,6 +25,7 @@ from pyjsonfast._scanner import Scanner
 if pyjsonfast.__compiled__:
     pytest.skip("PyPy's scanner subclasses the compiled Scanner", allow_module_level=True)
 
+from pyjsonfast import _jit_scanner
 from pyjsonfast._jit_scanner import FindScanner, WhitespaceOnlyFindScanner
 
 
@@ -157,6 +158,21 @@ def test_predicted_keys_are_the_documents_own_objects() -> None:
         for key in [*row, *row["beta"]]:
             keys.setdefault(key, []).append(id(key))
     assert {k: len(set(ids)) for k, ids in keys.items()} == {"alpha": 1, "beta": 1, "b_é": 1}
+
+
+def test_keys_past_a_full_key_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A full table takes no more keys: new keys are read by the general path,
+    # still with one object per key in a document, and the table stays as it is.
+    monkeypatch.setattr(_jit_scanner, "MAX_KEY_NODES", len(_jit_scanner.KEY_NODES))
+    before = dict(_jit_scanner.KEY_NODES)
+    rows = [{"full_a": k, "full_b_é": {"full_a": None}} for k in range(4)]
+    text = json.dumps(rows)
+    check(text)
+    status, value = parse(text, FindScanner().for_document(text.encode()))
+    assert status == "ok" and isinstance(value, list)
+    keys = [key for row in value for key in [*row, *row["full_b_é"]] if key == "full_a"]
+    assert len(keys) == 8 and len({id(key) for key in keys}) == 1
+    assert _jit_scanner.KEY_NODES == before
 
 
 def test_key_options() -> None:
