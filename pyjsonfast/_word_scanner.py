@@ -4,7 +4,8 @@ WordScanner (SCANNER when mypyc compiled the package, see _scanner's
 choose_scanner) reads words with librt's read_i64_le: string runs, whitespace,
 digits and the structure the stream decoder looks for, by word tricks; object
 keys from a cache looked up by their raw bytes, shared by all parses
-(KeyCacheEntry); and, in each parse of a document of KEY_GUESS_MIN_BYTES or
+(KeyCacheEntry), and short string values (up to 16 bytes) likewise from
+another (ShortString); and, in each parse of a document of KEY_GUESS_MIN_BYTES or
 more, each key first guessed as one of the two that followed the previous key
 most recently, and the indentation before it as the previous key's. Anything
 unusual (escapes, errors) goes to the base Scanner's general code, which gives
@@ -33,11 +34,23 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ._decoder import Parser
 
-__all__ = ["KeyCacheEntry", "WordScanner", "low_bytes", "lowest_flagged_byte", "same_middle"]
+__all__ = [
+    "KeyCacheEntry",
+    "ShortString",
+    "WordScanner",
+    "low_bytes",
+    "lowest_flagged_byte",
+    "same_middle",
+    "word_hash",
+]
 
 KEY_CACHE_BITS: Final = 11
 KEY_CACHE_SIZE: Final = 2048  # 2**KEY_CACHE_BITS
 KEY_CACHE_MAX_LENGTH: Final = 64  # bytes
+# Short string values (1-16 bytes: two words) are shared from a cache of their own.
+SHORT_STRING_MAX_LENGTH: Final = 16
+SHORT_STRING_BITS: Final = 10
+SHORT_STRING_SLOTS: Final = 1024  # 2**SHORT_STRING_BITS
 WORD_PADDING: Final = b"\x00" * 8  # after a key's bytes, so that a word can be read
 # Compiled, documents at least this long get a scanner of their own, which
 # guesses keys (WordScanner.object_key); shorter ones repeat too few keys.
@@ -95,6 +108,19 @@ class KeyCacheEntry:
 
 
 @final
+class ShortString:
+    """A cached short string value: its first and last 8 bytes as words (the
+    first with the bytes past a shorter string's length zeroed; the last 0 for
+    such a string), its length, and the str it stands for."""
+
+    def __init__(self, head: i64, tail: i64, length: i64, text: str) -> None:
+        self.head = head
+        self.tail = tail
+        self.length = length
+        self.text = text
+
+
+@final
 class WordScanner(Scanner):
     """Compiled: 8 bytes at a time, a key cache looked up by raw bytes, typed floats.
 
@@ -129,6 +155,11 @@ class WordScanner(Scanner):
         # threads see either the old entry or the new one.
         self.key_table: list[KeyCacheEntry | None] = (
             [None] * KEY_CACHE_SIZE if shared is None else shared.key_table
+        )
+        # Short string values, by their words: one slot per hash, replaced whole
+        # (see short_string).
+        self.short_strings: list[ShortString | None] = (
+            [None] * SHORT_STRING_SLOTS if shared is None else shared.short_strings
         )
         # Only a parse's own scanner guesses keys (see object_key), from the
         # entry of the last key it read. (SCANNER, shared by threads, never
@@ -202,6 +233,47 @@ class WordScanner(Scanner):
         if self.last_entry is last:
             self.last_entry = None
         return key, key_at, after
+
+    def string(self, parser: Parser, start: i64) -> tuple[str, i64]:
+        data = parser.data
+        end = parser.end
+        stop = self.string_stop(data, start, end)
+        if stop < end and data[stop] == QUOTE:
+            length = stop - start
+            if 0 < length <= SHORT_STRING_MAX_LENGTH and start + 8 <= end:
+                return self.short_string(parser, data, start, length), stop + 1
+            return parser.chunk(start, stop), stop + 1
+        return parser.parse_string_slowly(start, stop)
+
+    def short_string(self, parser: Parser, data: bytes, start: i64, length: i64) -> str:
+        """The plain string value data[start:start + length], 1-16 bytes: from
+        the cache when it holds those bytes, as short values repeat (twitter's
+        2,279 are 391 distinct strings): no slice or decode, and no new object."""
+        head = read_i64_le(data, start)
+        if length < 8:
+            head &= low_bytes(length)
+            tail: i64 = 0
+        else:
+            tail = read_i64_le(data, start + length - 8)
+        # One slot (a value's object need not be the same every time).
+        mixed = word_hash(head, tail, length)
+        slot = (mixed >> (32 - SHORT_STRING_BITS)) & (SHORT_STRING_SLOTS - 1)
+        table = self.short_strings
+        entry = table[slot]
+        if (
+            entry is not None
+            and entry.head == head
+            and entry.tail == tail
+            and entry.length == length
+        ):
+            return entry.text
+        text = parser.chunk(start, start + length)
+        # A "?" may stand for any non-ASCII character in a str's projection, so
+        # strings holding one are never cached: a hit then always means equal text.
+        question_marks = self.question_marks
+        if (self.zero_bytes(head ^ question_marks) | self.zero_bytes(tail ^ question_marks)) == 0:
+            table[slot] = ShortString(head, tail, length, text)
+        return text
 
     def second_guess(
         self, last: KeyCacheEntry, data: bytes, start: i64, end: i64
@@ -418,15 +490,9 @@ class WordScanner(Scanner):
             mask = low_bytes(length)
             head &= mask
             tail = 0
-        # Multiplicative hashing in 32 bits (the products stay below 2**63): the
-        # words folded to 32 bits and combined, then two slots from the well mixed
-        # bits of a product (2-way, so keys whose first slots collide are both
-        # cached).
-        low32: i64 = 0xFFFFFFFF
-        folded = (
-            ((head ^ (head >> 29)) & low32) * 0x2545F491 + ((tail ^ (tail >> 32)) & low32) + length
-        ) & low32
-        mixed = folded * 0x1B873593
+        # Two slots from the well mixed bits of the hash (2-way, so keys whose
+        # first slots collide are both cached).
+        mixed = word_hash(head, tail, length)
         table = self.key_table
         first_slot = (mixed >> (32 - KEY_CACHE_BITS)) & (KEY_CACHE_SIZE - 1)
         entry = table[first_slot]
@@ -480,6 +546,18 @@ class WordScanner(Scanner):
         a true one). The classic (x - ones) & ~x & high, on x without its sign bit
         as in string_stop."""
         return ((word & self.no_sign_bit) - self.ones) & ~word & self.high_bits
+
+
+def word_hash(head: i64, tail: i64, length: i64) -> i64:
+    """A hash of a string of length bytes whose first and last words are head
+    and tail: multiplicative hashing in 32 bits (the products stay below 2**63),
+    the words folded to 32 bits and combined. Slots come from its bits 21 and
+    up, the well mixed ones."""
+    low32: i64 = 0xFFFFFFFF
+    folded = (
+        ((head ^ (head >> 29)) & low32) * 0x2545F491 + ((tail ^ (tail >> 32)) & low32) + length
+    ) & low32
+    return folded * 0x1B873593
 
 
 def low_bytes(count: i64) -> i64:

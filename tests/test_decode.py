@@ -185,6 +185,61 @@ def test_keys_that_project_alike_stay_apart() -> None:
             assert pyjsonfast.loads(doc.replace("é", "e")) == json.loads(doc.replace("é", "e"))
 
 
+SHORT_VALUES = [
+    "a",
+    "?",
+    "é",
+    "a?b",
+    "aéb",
+    "a中b",
+    "😀",
+    "k" * 7,
+    "k" * 8,
+    "k" * 9,
+    "k" * 10,
+    "k" * 16,
+    "k" * 17,
+    "abcdefgh?j",
+    "abcdefghéj",
+    "abcdefgh" + "?" * 8,
+    "abcdefgh" + "é" * 4,
+    "x\\ny",
+]
+
+
+def test_short_values_stay_apart_across_documents() -> None:
+    # The compiled build shares short string values (up to 16 bytes) through a
+    # cache of their raw bytes, kept between parses: values equal in a str's
+    # projection ("?" per non-ASCII character), of the same first and last
+    # words but other lengths, or met as UTF-8 before, must come back as json's.
+    docs = []
+    for value in SHORT_VALUES:
+        docs.append(f'["{value}"]')  # at the end: fewer than 8 bytes after it
+        docs.append('{"v": "' + value + '", "w": [' + ", ".join(['"' + value + '"'] * 3) + "]}")
+    docs.append("[" + ", ".join(f'"{value}"' for value in SHORT_VALUES) + "]")
+    docs.append("[" + ", ".join(f'"{value}"' for value in reversed(SHORT_VALUES)) + "]")
+    for _ in range(2):
+        for doc in docs + docs[::-1]:
+            expected = json.loads(doc)
+            assert pyjsonfast.loads(doc) == expected, doc
+            assert pyjsonfast.loads(doc.encode()) == expected, doc
+            ascii_doc = doc.replace("é", "e").replace("中", "z").replace("😀", "s")
+            assert pyjsonfast.loads(ascii_doc) == json.loads(ascii_doc), ascii_doc
+
+
+def test_short_values_of_one_first_and_last_word_stay_apart() -> None:
+    # c * 8 ... c * 16 all have the same first and last 8 bytes: only their
+    # lengths tell them apart. Today's hash gives them different cache slots
+    # (it adds the length); this holds any other hash to comparing lengths.
+    for order in (1, -1):
+        for code in range(0x20, 0x7F):
+            char = chr(code)
+            if char in '"\\':
+                continue
+            doc = json.dumps([char * n for n in range(8, 17)][::order])
+            assert pyjsonfast.loads(doc) == json.loads(doc), doc
+
+
 def key_objects(value: object, found: dict[str, list[str]]) -> dict[str, list[str]]:
     """Every key object in value (dicts and lists), grouped by text."""
     if isinstance(value, dict):

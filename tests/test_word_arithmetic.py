@@ -22,7 +22,7 @@ import pytest
 
 import pyjsonfast
 from pyjsonfast import _floatrepr, _numbers
-from pyjsonfast._word_scanner import WordScanner, low_bytes, lowest_flagged_byte
+from pyjsonfast._word_scanner import WordScanner, low_bytes, lowest_flagged_byte, word_hash
 
 # Bytes that sit at the edges of the word tricks: the specials, their neighbours,
 # and each with its high bit set (0xA2 is '"' | 0x80, 0xDC '\\' | 0x80, 0xA0 ' ' | 0x80).
@@ -130,6 +130,29 @@ def test_keys_of_every_length_with_high_bytes_and_question_marks() -> None:
     doc = json.dumps([{key: i for i, key in enumerate(keys)}] * 3, ensure_ascii=False)
     for text in (doc, doc.encode()):
         assert pyjsonfast.loads(text) == json.loads(doc)
+
+
+def test_short_values_of_every_length_with_high_bytes_and_question_marks() -> None:
+    """Through loads: the compiled build hashes string values up to 16 bytes
+    (words with the sign bit set, every length to the limit and past it) into
+    its cache of short values, read again by the next two copies."""
+    rng = random.Random(5)
+    alphabet = "aZ?é\u00a0\u07ff\u0800\uffff\U0001f600\x7f"
+    values = ["".join(rng.choice(alphabet) for _ in range(n)) for n in range(1, 20) for _ in "abc"]
+    values += ["\xff" * n for n in range(1, 18)] + ["?" * n for n in range(1, 18)]
+    doc = json.dumps([values] * 3, ensure_ascii=False)
+    for text in (doc, doc.encode()):
+        assert pyjsonfast.loads(text) == [values] * 3
+
+
+def test_word_hash_on_edge_words() -> None:
+    low32 = 0xFFFFFFFF
+    words = [struct.unpack("<q", word)[0] for word in edge_words()]
+    for head, tail in zip(words, reversed(words)):
+        for length in (0, 1, 8, 16, 64):
+            folded = ((head ^ (head >> 29)) & low32) * 0x2545F491
+            folded = (folded + ((tail ^ (tail >> 32)) & low32) + length) & low32
+            assert word_hash(head, tail, length) == folded * 0x1B873593 < 2**63
 
 
 def test_strings_and_whitespace_at_every_alignment() -> None:
