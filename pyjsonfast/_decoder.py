@@ -21,10 +21,10 @@ window): no copy of the document is made.
 
 The few inner loops whose best form differs between builds (string and
 whitespace runs, numbers, keys, floats) are methods of a Scanner chosen once at
-import, in _scanner: word-at-a-time loops, typed floats and a key cache when
-compiled by mypyc; regular expressions on uncompiled CPython (which also read an
-array of numbers only in one match: NUMBER_ARRAYS); on PyPy, code without
-Python loops on the common path (_jit_scanner).
+import, in _scanner: word-at-a-time loops, typed floats and caches of keys and
+short values when compiled by mypyc; regular expressions on uncompiled CPython
+(which also read an array of numbers only in one match: NUMBER_ARRAYS); on
+PyPy, code without Python loops on the common path (_jit_scanner).
 
 Nesting is counted by the parser (max_depth), so compiled code never recurses
 deep enough to overflow the C stack; uncompiled, Python's own RecursionError is

@@ -1,16 +1,17 @@
 """The scanners: the inner loops whose best form differs between builds.
 
 One Scanner is chosen once at import (SCANNER): WordScanner when compiled by
-mypyc (in _word_scanner: 8 bytes at a time, typed floats, a key cache looked
-up by raw bytes, and keys guessed from the key that followed the previous one),
-RegexScanner on uncompiled CPython (C regular expressions beat interpreted
-loops), FindScanner on PyPy (in _jit_scanner: no Python loop on the common
-path, which its JIT makes costly; bytes.find, unrolled digits). The parser
-(_decoder) calls them for strings, object keys (with the whitespace around them
-and the colon), whitespace runs, numbers and floats, and they read the
-grammar's byte values from here. The base class holds the grammar of each; a
-build's scanner overrides a method only with a faster way to the same result,
-handing anything unusual (escapes, errors) back to the base.
+mypyc (in _word_scanner: 8 bytes at a time, typed floats, caches of keys and
+of short string values looked up by raw bytes, and keys guessed from the key
+that followed the previous one), RegexScanner on uncompiled CPython (C regular
+expressions beat interpreted loops), FindScanner on PyPy (in _jit_scanner: no
+Python loop on the common path, which its JIT makes costly; bytes.find,
+unrolled digits). The parser (_decoder) calls them for strings, object keys
+(with the whitespace around them and the colon), whitespace runs, numbers and
+floats, and they read the grammar's byte values from here. The base class holds
+the grammar of each; a build's scanner overrides a method only with a faster
+way to the same result, handing anything unusual (escapes, errors) back to the
+base.
 """
 
 from __future__ import annotations

@@ -51,6 +51,10 @@ KEY_CACHE_MAX_LENGTH: Final = 64  # bytes
 SHORT_STRING_MAX_LENGTH: Final = 16
 SHORT_STRING_BITS: Final = 10
 SHORT_STRING_SLOTS: Final = 1024  # 2**SHORT_STRING_BITS
+# A parse stops looking short values up once its misses outnumber its hits by
+# this many: a miss costs ~100 instructions more than a slice (~250), so a
+# document of distinct short values (ids, say) pays for a few hundred only.
+SHORT_STRING_MISS_ALLOWANCE: Final = 256
 WORD_PADDING: Final = b"\x00" * 8  # after a key's bytes, so that a word can be read
 # Compiled, documents at least this long get a scanner of their own, which
 # guesses keys (WordScanner.object_key); shorter ones repeat too few keys.
@@ -111,7 +115,8 @@ class KeyCacheEntry:
 class ShortString:
     """A cached short string value: its first and last 8 bytes as words (the
     first with the bytes past a shorter string's length zeroed; the last 0 for
-    such a string), its length, and the str it stands for."""
+    such a string), its length, and the str it stands for. A slot's entry is
+    rewritten when another value takes the slot."""
 
     def __init__(self, head: i64, tail: i64, length: i64, text: str) -> None:
         self.head = head
@@ -156,11 +161,14 @@ class WordScanner(Scanner):
         self.key_table: list[KeyCacheEntry | None] = (
             [None] * KEY_CACHE_SIZE if shared is None else shared.key_table
         )
-        # Short string values, by their words: one slot per hash, replaced whole
-        # (see short_string).
+        # Short string values, by their words: one slot per hash (see
+        # short_string).
         self.short_strings: list[ShortString | None] = (
             [None] * SHORT_STRING_SLOTS if shared is None else shared.short_strings
         )
+        # Hits less misses, plus the allowance: the cache is used while above 0,
+        # by a parse's own scanner only (SCANNER's count would be every thread's).
+        self.short_credit: i64 = 0 if shared is None else SHORT_STRING_MISS_ALLOWANCE
         # Only a parse's own scanner guesses keys (see object_key), from the
         # entry of the last key it read. (SCANNER, shared by threads, never
         # does: the last key read belongs to one parse.)
@@ -240,7 +248,7 @@ class WordScanner(Scanner):
         stop = self.string_stop(data, start, end)
         if stop < end and data[stop] == QUOTE:
             length = stop - start
-            if 0 < length <= SHORT_STRING_MAX_LENGTH and start + 8 <= end:
+            if 0 < length <= SHORT_STRING_MAX_LENGTH and start + 8 <= end and self.short_credit > 0:
                 return self.short_string(parser, data, start, length), stop + 1
             return parser.chunk(start, stop), stop + 1
         return parser.parse_string_slowly(start, stop)
@@ -266,13 +274,24 @@ class WordScanner(Scanner):
             and entry.tail == tail
             and entry.length == length
         ):
+            self.short_credit += 1
             return entry.text
+        self.short_credit -= 1
         text = parser.chunk(start, start + length)
         # A "?" may stand for any non-ASCII character in a str's projection, so
         # strings holding one are never cached: a hit then always means equal text.
         question_marks = self.question_marks
         if (self.zero_bytes(head ^ question_marks) | self.zero_bytes(tail ^ question_marks)) == 0:
-            table[slot] = ShortString(head, tail, length, text)
+            if entry is None:
+                table[slot] = ShortString(head, tail, length, text)
+            else:
+                # Rewritten in place: a miss allocates nothing (documents of
+                # distinct short values miss every time). No Python code runs
+                # between these stores, so with the GIL no thread sees half.
+                entry.head = head
+                entry.tail = tail
+                entry.length = length
+                entry.text = text
         return text
 
     def second_guess(

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from test_decode_support import like_json, outcome
 
 import pyjsonfast
-from pyjsonfast import _numbers
+from pyjsonfast import _buffer, _numbers
 
 # --- values ------------------------------------------------------------------------
 
@@ -207,6 +207,11 @@ SHORT_VALUES = [
 ]
 
 
+# Ahead of a document's items: makes it long enough (1 KiB) for the compiled
+# build's cache of short string values, which only a document's own scanner uses.
+LONG_FIRST_ITEM = '"' + "p" * 1100 + '", '
+
+
 def test_short_values_stay_apart_across_documents() -> None:
     # The compiled build shares short string values (up to 16 bytes) through a
     # cache of their raw bytes, kept between parses: values equal in a str's
@@ -214,10 +219,11 @@ def test_short_values_stay_apart_across_documents() -> None:
     # words but other lengths, or met as UTF-8 before, must come back as json's.
     docs = []
     for value in SHORT_VALUES:
-        docs.append(f'["{value}"]')  # at the end: fewer than 8 bytes after it
-        docs.append('{"v": "' + value + '", "w": [' + ", ".join(['"' + value + '"'] * 3) + "]}")
-    docs.append("[" + ", ".join(f'"{value}"' for value in SHORT_VALUES) + "]")
-    docs.append("[" + ", ".join(f'"{value}"' for value in reversed(SHORT_VALUES)) + "]")
+        docs.append(f'[{LONG_FIRST_ITEM}"{value}"]')  # at the end: < 8 bytes after it
+        docs.append(f"[{LONG_FIRST_ITEM}" + ", ".join([f'"{value}"'] * 3) + "]")
+        docs.append(f'{{"v": "{value}", "w": [{LONG_FIRST_ITEM}"{value}"]}}')
+    docs.append(f"[{LONG_FIRST_ITEM}" + ", ".join(f'"{value}"' for value in SHORT_VALUES) + "]")
+    docs.append(f"[{LONG_FIRST_ITEM}" + ", ".join(f'"{v}"' for v in SHORT_VALUES[::-1]) + "]")
     for _ in range(2):
         for doc in docs + docs[::-1]:
             expected = json.loads(doc)
@@ -236,8 +242,29 @@ def test_short_values_of_one_first_and_last_word_stay_apart() -> None:
             char = chr(code)
             if char in '"\\':
                 continue
-            doc = json.dumps([char * n for n in range(8, 17)][::order])
+            values = [char * n for n in range(8, 17)][::order]
+            doc = f"[{LONG_FIRST_ITEM}" + ", ".join(json.dumps(v) for v in values) + "]"
             assert pyjsonfast.loads(doc) == json.loads(doc), doc
+
+
+def test_repeated_short_values_are_shared_until_misses_dominate() -> None:
+    # Compiled, a long document's repeated short values come back as one object
+    # (the cache works); once a parse's misses outnumber its hits by 256 (a
+    # run of distinct values), it stops looking them up, values still right.
+    repeated = ["en", "ja", "recent", "0123456789abcdef"] * 50
+    distinct = [f"id{n:06d}" for n in range(2000)]
+    for doc in (json.dumps(repeated), json.dumps(distinct + repeated)):
+        for text in (doc, doc.encode()):
+            value = pyjsonfast.loads(text)
+            assert value == json.loads(doc)
+            tail = value[-len(repeated) :]
+            shared = {v: [o for o in tail if o == v and o is not v] for v in set(tail)}
+            if not _buffer.COMPILED:
+                continue
+            if len(value) == len(repeated):
+                assert all(not others for others in shared.values()), shared
+            else:
+                assert any(others for others in shared.values())
 
 
 def key_objects(value: object, found: dict[str, list[str]]) -> dict[str, list[str]]:
