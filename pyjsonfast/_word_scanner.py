@@ -52,7 +52,7 @@ SHORT_STRING_MAX_LENGTH: Final = 16
 SHORT_STRING_BITS: Final = 10
 SHORT_STRING_SLOTS: Final = 1024  # 2**SHORT_STRING_BITS
 # A parse stops looking short values up once its misses outnumber its hits by
-# this many: a miss costs ~100 instructions more than a slice (~250), so a
+# this many: a miss costs ~120 instructions more than a slice (~250), so a
 # document of distinct short values (ids, say) pays for a few hundred only.
 SHORT_STRING_MISS_ALLOWANCE: Final = 256
 WORD_PADDING: Final = b"\x00" * 8  # after a key's bytes, so that a word can be read
@@ -278,10 +278,9 @@ class WordScanner(Scanner):
             return entry.text
         self.short_credit -= 1
         text = parser.chunk(start, start + length)
-        # A "?" may stand for any non-ASCII character in a str's projection, so
-        # strings holding one are never cached: a hit then always means equal text.
-        question_marks = self.question_marks
-        if (self.zero_bytes(head ^ question_marks) | self.zero_bytes(tail ^ question_marks)) == 0:
+        # Never cached with a "?", as keys (see key_entry): a hit then always
+        # means equal text.
+        if not self.has_question_mark(data, start, start + length):
             if entry is None:
                 table[slot] = ShortString(head, tail, length, text)
             else:
