@@ -175,14 +175,15 @@ def str_parser(s: str, options: Options, wide_head: bool = False) -> Parser:
     return Parser(s.encode("utf-8", "surrogatepass"), s, False, options)
 
 
-def window_parser(s: str, options: Options) -> Parser | None:
+def window_parser(s: str, options: Options) -> Parser:
     """A parser for a long str that projects it a window at a time (a window's
     chars: MIN_WINDOW_CHARS or 1/32 of s): strings are sliced from s, and no
     copy of the whole document is made. Any error it raises is found again by a
     whole-document parse (str_parser), which reports it as json does.
 
-    None for wide text (say CJK): CPython's encoder reads it a character at a
-    time, and slicing it into windows costs more than the copy's memory is worth.
+    Wide text (say CJK) from the start is projected whole instead (CPython's
+    encoder reads it a character at a time, and slicing it into windows costs a
+    pass over s), and the parse lets the projection go as it moves on (shed).
     """
     window: i64 = len(s) >> 5
     if window < MIN_WINDOW_CHARS:
@@ -190,7 +191,9 @@ def window_parser(s: str, options: Options) -> Parser | None:
     piece = s[:window]
     first = narrow_projection(piece)
     if first is None:
-        return None
+        whole = str_parser(s, options, True)
+        whole.start_shedding(0)
+        return whole
     parser = Parser(first, s, True, options)
     parser.window_chars = window
     parser.length = len(s)
@@ -201,11 +204,8 @@ def window_parser(s: str, options: Options) -> Parser | None:
 
 def decode_str(s: str, options: Options) -> object:
     if PARSE_IN_WINDOWS and len(s) > MIN_WINDOW_CHARS and not calls_hooks(options):
-        parser = window_parser(s, options)
-        if parser is None:
-            return str_parser(s, options, True).decode()  # wide text from the start
         try:
-            return parser.decode()
+            return window_parser(s, options).decode()
         except Exception:
             pass  # reported by a whole-document parse, with json's message and position
     return str_parser(s, options).decode()

@@ -17,7 +17,9 @@ building Python objects directly. It scans bytes:
 
 Compiled, a long str of narrow text (ASCII, Latin-1) is projected a window at a
 time instead (_decode_api.window_parser; Parser.slide and grow move the
-window): no copy of the document is made.
+window): no copy of the document is made. A long str of wide text (CJK, say)
+is projected whole, and the parse lets the projection go as it moves on
+(Parser.shed), so no copy of the document is held to the end.
 
 The few inner loops whose best form differs between builds (string and
 whitespace runs, numbers, keys, floats) are methods of a Scanner chosen once at
@@ -121,6 +123,13 @@ WIDE_WINDOWS_SEEN: Final = 4
 # whitespace run longer than this across a window's end has the document
 # parsed again whole (WindowEnd); no real document has one.
 WINDOW_MARGIN: Final = 1024
+# A whole projection (of wide text) is let go a piece at a time as the parse
+# moves on (Parser.shed): cut a quarter of the way in, then halfway into each
+# later window, while what is left is this long. A cut copies the rest, and for
+# that moment old and new windows are both held: cutting early keeps that peak
+# low (the result is a quarter built), halving keeps the copies few (twitter:
+# three, 1.3 projections' worth of bytes).
+SHED_MIN_BYTES: Final = 65536
 # How far past a backslash an escape reaches: a surrogate pair, \uXXXX\uXXXX.
 ESCAPE_REACH: Final = 12
 # Whether the scanner reads arrays of numbers whole (RegexScanner, uncompiled
@@ -186,6 +195,8 @@ class Parser:
         # Whether windows keep their text: only where the document is not ASCII
         # (an ASCII document's slices cost the same, and the text is memory).
         self.window_texts = False
+        # Whether slide sheds a whole projection's head (see shed).
+        self.sheds = False
 
     # -- text ----------------------------------------------------------------
 
@@ -561,7 +572,10 @@ class Parser:
     def slide(self, i: i64) -> i64:
         """Move the window on to start at i, an item's start (callers read data
         and end again): i's index in the new window (0, or i's index in the
-        document once mostly wide text has made the window the whole)."""
+        document once mostly wide text has made the window the whole, which
+        is then shed as the parse moves on)."""
+        if self.sheds:
+            return self.shed(i)
         text = self.text
         assert text is not None
         start = self.base + i
@@ -574,10 +588,33 @@ class Parser:
                 # Mostly wide text: projected whole, as window_parser would have
                 # had it, so windows cost no more than that (i is kept as is).
                 self.set_window(0, ascii_projection(text), None)
+                self.start_shedding(start)
                 return start
             projection = piece.encode("ascii", "replace")
         self.set_window(start, projection, piece if self.window_texts else None)
         return 0
+
+    def start_shedding(self, i: i64) -> None:
+        """Let the window, a whole projection of wide text, go a piece at a time as
+        the parse moves on from i (see SHED_MIN_BYTES): no copy of the document
+        is then held to the end. The caller catches any error and parses the
+        document again whole, for json's message (errors read back in data)."""
+        self.sheds = True
+        self.plan_cut(i, i + ((self.end - i) >> 2))
+
+    def shed(self, i: i64) -> i64:
+        """Drop the window's head before i, an item's start: the rest becomes the
+        window (a copy; the old one is freed, compiled frames holding no window
+        across a nested container's parse, where theirs is dead)."""
+        self.set_window(self.base + i, self.data[i:], None)
+        self.plan_cut(0, self.end >> 1)
+        return 0
+
+    def plan_cut(self, i: i64, at: i64) -> None:
+        """The next cut at the first item from at on, if what is left after i is
+        worth one."""
+        if self.end - i >= SHED_MIN_BYTES:
+            self.slide_at = at
 
     def grow(self) -> None:
         """Lengthen the window in place (a string runs on past its end): base and

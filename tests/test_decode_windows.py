@@ -68,7 +68,6 @@ def test_items_running_past_a_window_edge_parse_as_json(item: str, in_windows: b
         assert pyjsonfast.loads(doc) == expected
         if WINDOWS and in_windows:
             parser = _decode_api.window_parser(doc, _decoder.DEFAULT_OPTIONS)
-            assert parser is not None
             assert parser.decode() == expected
 
 
@@ -135,17 +134,96 @@ def test_narrow_corpus_documents_parse_as_json(name: str) -> None:
 def test_the_parser_holds_a_window_not_a_copy() -> None:
     doc = json.dumps([{"k": k, "v": "é" * 20} for k in range(400)], ensure_ascii=False)
     parser = _decode_api.window_parser(doc, _decoder.DEFAULT_OPTIONS)
-    assert parser is not None
     assert len(parser.data) == WINDOW < len(doc) < 32 * WINDOW
     assert parser.decode() == json.loads(doc)
     assert parser.final and parser.base > 0
 
 
+def wide_document(statuses: int) -> str:
+    """Shaped like twitter.json: an object holding an array of objects of CJK
+    text, so that frames of every depth are parsing when a projection is cut."""
+    return json.dumps(
+        {
+            "statuses": [
+                {"id": k, "text": "\u4e2d\u6587" * 40, "user": {"name": "\u540d" * 8, "n": [k, k]}}
+                for k in range(statuses)
+            ],
+            "meta": {"count": statuses},
+        },
+        ensure_ascii=False,
+    )
+
+
 @needs_windows
-def test_wide_text_is_projected_whole() -> None:
-    doc = json.dumps(["\u4e2d\u6587" * 10] * 2000, ensure_ascii=False)
-    assert _decode_api.window_parser(doc, _decoder.DEFAULT_OPTIONS) is None
-    assert pyjsonfast.loads(doc) == json.loads(doc)
+def test_wide_text_is_projected_whole_and_let_go_as_the_parse_moves_on() -> None:
+    doc = wide_document(3000)
+    parser = _decode_api.window_parser(doc, _decoder.DEFAULT_OPTIONS)
+    assert parser.base == 0 and len(parser.data) == len(doc)
+    assert parser.decode() == json.loads(doc)
+    # Cut a quarter in, then halfway into each window while >= SHED_MIN_BYTES.
+    assert parser.base > len(doc) // 2
+    assert len(parser.data) < len(doc) // 4
+    small = json.dumps(["\u4e2d\u6587" * 10] * 2000, ensure_ascii=False)
+    parser = _decode_api.window_parser(small, _decoder.DEFAULT_OPTIONS)
+    assert parser.decode() == json.loads(small)
+    assert len(small) < 4 * _decoder.SHED_MIN_BYTES and parser.base == 0  # not worth a cut
+
+
+@needs_windows
+def test_a_shed_projection_is_freed() -> None:
+    import tracemalloc  # here: PyPy has none
+
+    doc = wide_document(3000)
+
+    def peak(parse: Any) -> int:
+        tracemalloc.start()
+        try:
+            value = parse()
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert value == expected
+        return peak
+
+    expected = json.loads(doc)
+    options = _decoder.DEFAULT_OPTIONS
+    whole = peak(lambda: _decode_api.str_parser(doc, options, True).decode())
+    shed = peak(lambda: _decode_api.window_parser(doc, options).decode())
+    # Were the cut windows still held (by a frame, say), shed would cost more
+    # than whole: each cut copies the rest.
+    assert shed < whole - len(doc) // 4
+
+
+@needs_windows
+@pytest.mark.parametrize(
+    "error",
+    [
+        '{"a": 1,}',  # 3.13's trailing-comma message reads back in data
+        "[1, 2,]",
+        "[" * 1200 + "]" * 1200,
+        '"\\ud83d\\u12"',
+        "tru",
+        '"\u4e2d\x01"',
+    ],
+)
+def test_errors_after_a_cut_are_json_s(error: str) -> None:
+    doc = wide_document(3000)
+    at = doc.index('"meta"')
+    doc = doc[:at] + '"late": ' + error + ", " + doc[at:]
+    same_as_json(doc)
+    same_as_json(doc, strict=False)
+
+
+@needs_windows
+def test_duplicate_keys_and_extra_data_after_a_cut() -> None:
+    doc = wide_document(3000)
+    at = doc.index('"meta"')
+    doc = doc[:at] + '"late": {"a": 1, "a": 2}, ' + doc[at:]
+    with pytest.raises(pyjsonfast.JSONDecodeError) as ours:
+        pyjsonfast.loads(doc, reject_duplicate_keys=True)
+    assert ours.value.msg == "Duplicate key 'a'"
+    assert ours.value.pos == doc.index('"a": 2')
+    same_as_json(doc + " x")
 
 
 @needs_windows
@@ -178,6 +256,17 @@ def test_wide_text_after_narrow_text(narrow_items: int, wide_items: int, whole: 
         ensure_ascii=False,
     )
     parser = _decode_api.window_parser(doc, _decoder.DEFAULT_OPTIONS)
-    assert parser is not None
     assert parser.decode() == json.loads(doc)
     assert (parser.base == 0 and len(parser.data) == len(doc)) == whole
+    assert parser.sheds == whole  # too short to cut, but it would
+
+
+@needs_windows
+def test_wide_text_after_narrow_text_is_let_go_as_the_parse_moves_on() -> None:
+    doc = json.dumps(
+        [{"id": k, "name": "n" * 30} for k in range(2000)] + ["\u4e2d\u6587" * 30] * 6000,
+        ensure_ascii=False,
+    )
+    parser = _decode_api.window_parser(doc, _decoder.DEFAULT_OPTIONS)
+    assert parser.decode() == json.loads(doc)
+    assert parser.sheds and len(parser.data) < len(doc) // 4
