@@ -427,6 +427,24 @@ def test_guessed_keys_at_the_end_of_the_document() -> None:
             assert like_json(outcome(pyjsonfast.loads, doc), outcome(json.loads, doc)), doc[-40:]
 
 
+@pytest.mark.parametrize("kinds", [2, 3, 4, 5])
+def test_keys_after_a_key_of_several_kinds(kinds: int) -> None:
+    # A key followed by one of `kinds` look-alike keys in turn, then in a
+    # shuffled order: the compiled scanner guesses the three that followed it
+    # most recently (and moves the one found to the front), so the cycles of
+    # 2 and 3 are guessed, those of 4 and 5 missed, and every key must still
+    # be json's and one object per document.
+    followers = ["abcdefgh", "abcdefgX", "abcdefghi", "Xbcdefgh", "abcdefg"][:kinds]
+    rng = random.Random(kinds)
+    order = [followers[k % kinds] for k in range(120)]
+    order += rng.choices(followers, k=120)
+    doc = "[" + ", ".join(f'{{"kind": {n}, "{key}": [{n}]}}' for n, key in enumerate(order)) + "]"
+    for source in (doc, doc, doc.encode(), doc.replace("[", '["中", ', 1)):
+        value = pyjsonfast.loads(source)
+        assert value == json.loads(source)
+        assert_keys_shared(value)
+
+
 @pytest.mark.parametrize("seed", range(8))
 def test_indentation_before_keys_is_json_whitespace(seed: int) -> None:
     # The compiled scanner expects a key's line break to be followed by as many
