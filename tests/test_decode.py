@@ -419,6 +419,25 @@ def test_guessed_keys_are_json_keys_and_one_object(seed: int) -> None:
     assert_keys_shared(pyjsonfast.loads(wide))
 
 
+@pytest.mark.parametrize("head_items", [0, 3, 400])
+def test_bytes_ascii_at_first_then_not(head_items: int) -> None:
+    # UTF-8 bytes are decoded as ASCII when their head is ASCII: a document
+    # whose non-ASCII text (valid or not) comes only later (past the first
+    # 1024 bytes with 400 items) gets json's value or error all the same.
+    head = b"[" + b'"abc", 1.5, ' * head_items
+    for tail in (
+        "\"é\"]".encode(),
+        "\"日本\", {\"ключ\": \"😀\"}]".encode(),
+        b'"\xff"]',
+        b'"\xed\xa0\x80"]',
+        b'"a\\u00e9"]',
+        b'"abc"',
+        b'"abc"] x',
+    ):
+        doc = head + tail
+        assert like_json(outcome(pyjsonfast.loads, doc), outcome(json.loads, doc)), doc[-20:]
+
+
 def test_guessed_keys_at_the_end_of_the_document() -> None:
     # A guess whose key, quote or colon would run past the end of the data.
     body = ", ".join('{"abcdefghij": 1, "abcdefghik": 2}' for _ in range(60))
