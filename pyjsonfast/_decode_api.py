@@ -24,7 +24,7 @@ from ._decoder import (
     Parser,
 )
 from ._errors import JSONDecodeError
-from ._projection import PROJECT_STR, ascii_projection, narrow_projection
+from ._projection import PROJECT_STR, ascii_projection, ascii_text, narrow_projection
 
 if not COMPILED:  # typing at run time only where it runs (see _buffer)
     from typing import Any, Callable, Final, Union, cast
@@ -211,27 +211,15 @@ def decode_str(s: str, options: Options) -> object:
     return str_parser(s, options).decode()
 
 
-# decode_bytes tries the ASCII decoder only on a document whose head is ASCII:
-# a failed decode costs a copy of the whole input (its error holds one), and
-# most non-ASCII documents show it early (twitter.json at byte 273).
-ASCII_PROBE_BYTES: Final = 1024
-
-
 def decode_bytes(data: bytes, options: Options) -> object:
     """json.loads of bytes: UTF-8 (the common case) is parsed as is; UTF-16/32 and
     a UTF-8 BOM are decoded first, as json does."""
     encoding = bytes_encoding(data)
     if encoding != "utf-8":
         return decode_str(data.decode(encoding, "surrogatepass"), options)
-    if data[:ASCII_PROBE_BYTES].isascii():
-        try:
-            # One pass: the ASCII decoder checks as it copies (isascii() first
-            # read an ASCII document twice: github's loads(bytes) ~2.5 %).
-            ascii_text = data.decode("ascii")
-        except UnicodeDecodeError:
-            pass
-        else:
-            return Parser(data, ascii_text, True, options).decode()
+    plain = ascii_text(data)
+    if plain is not None:
+        return Parser(data, plain, True, options).decode()
     # Non-ASCII UTF-8 is validated lazily: every non-ASCII byte is either decoded
     # as part of a string or causes a parse error, and errors decode the whole
     # document first, so invalid UTF-8 still raises json's UnicodeDecodeError.

@@ -5,7 +5,8 @@ JSON's structure is ASCII, so the projection parses the same as the str, and
 byte offsets in it are character offsets in the str: strings are sliced from
 the str itself. These helpers build it faster than that one encode call for
 narrow text (ASCII, Latin-1), whole (ascii_projection) or a piece at a time
-(the windowed parse, Parser.slide and Parser.grow).
+(the windowed parse, Parser.slide and Parser.grow). And the other way, an ASCII
+document's bytes as str (ascii_text), its own projection.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ if not COMPILED:  # typing at run time only where it runs (see _buffer)
 
     from mypy_extensions import i64
 
-__all__ = ["PROJECT_STR", "ascii_projection", "narrow_projection", "window_projection"]
+__all__ = [
+    "PROJECT_STR",
+    "ascii_projection",
+    "ascii_text",
+    "narrow_projection",
+    "window_projection",
+]
 
 # PyPy stores str as UTF-8, so it parses the UTF-8 itself (encoding is nearly
 # free there, and its "replace" error handler slow): only CPython projects.
@@ -30,6 +37,10 @@ PROJECTION_CHUNK: Final = 16384
 # A str whose head is wide is encoded whole if this many characters from its
 # middle are wide too (a sample: small, since slicing wide text costs a pass).
 WIDE_SAMPLE: Final = 2048
+# ascii_text tries the ASCII decoder only on bytes whose head is ASCII: a failed
+# decode costs a copy of the whole input (its error holds one), and most
+# non-ASCII documents show it early (twitter.json at byte 273).
+ASCII_PROBE_BYTES: Final = 1024
 # bytes.translate table: ASCII kept, every other byte (a Latin-1 character) "?".
 NON_ASCII_TO_QUESTION_MARK: Final = bytes(range(128)) + b"?" * 128
 
@@ -87,3 +98,14 @@ def ascii_projection(s: str, wide_head: bool = False) -> bytes:
         start += PROJECTION_CHUNK
     return b"".join(parts)
 
+
+def ascii_text(data: bytes) -> str | None:
+    """data as str when it is ASCII, else None. One pass, the ASCII decoder's,
+    which checks as it copies (isascii() and then a decode read an ASCII
+    document twice: github's loads(bytes) ~2.5 %)."""
+    if data[:ASCII_PROBE_BYTES].isascii():
+        try:
+            return data.decode("ascii")
+        except UnicodeDecodeError:
+            pass
+    return None

@@ -37,7 +37,7 @@ from ._decoder import (
 )
 from ._encoder import Writer
 from ._errors import JSONDecodeError, move_error
-from ._projection import ascii_projection
+from ._projection import ascii_projection, ascii_text
 from ._scanner import (
     BACKSLASH,
     CLOSE_ARRAY,
@@ -111,8 +111,9 @@ def piece_parser(data: bytes, text: Union[str, None], options: Options) -> Parse
     its UTF-8 bytes (text None)."""
     if text is not None:
         return Parser(data, text, True, options)
-    if data.isascii():
-        return Parser(data, data.decode("ascii"), True, options)
+    plain = ascii_text(data)
+    if plain is not None:
+        return Parser(data, plain, True, options)
     # Validated as the parser goes, as loads(bytes) does (see _decoder).
     return Parser(data, None, False, options)
 

@@ -230,6 +230,18 @@ def test_invalid_utf8_is_unicode_decode_error() -> None:
             assert isinstance(error, UnicodeDecodeError), (data, at, error)
 
 
+def test_utf8_after_a_long_ascii_head() -> None:
+    # A piece is read as ASCII when its first 1024 bytes are: multibyte text
+    # (valid or not) past them is still UTF-8 to the stream.
+    head = "[" + '"abc", 1.5, ' * 200
+    text = head + MULTIBYTE + "]"
+    data = text.encode("utf-8")
+    assert_stream_matches(text, [data])
+    assert_stream_matches(text, [data[:1500], data[1500:]])
+    _values, error = fed([head.encode() + b'"\xff"]'])
+    assert isinstance(error, UnicodeDecodeError), error
+
+
 NUMBERS = [
     "0",
     "-0",
