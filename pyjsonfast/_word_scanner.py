@@ -81,8 +81,7 @@ class KeyCacheEntry:
     """A cached key: its first and last 8 bytes as words (the first masked to
     the key's own bytes by mask), its length, and (for keys longer than 16
     bytes, whose middle those words miss) its bytes; the entries of the three
-    keys that followed it most recently (guesses: successor, then alternate,
-    then third);
+    keys that followed it most recently (guesses: successor, alternate, third);
     and whether it has left the table (another entry took its slot: it never
     comes back)."""
 
@@ -190,8 +189,8 @@ class WordScanner(Scanner):
     def object_key(self, parser: Parser, i: i64) -> tuple[str, i64, i64]:
         # Objects of one kind repeat their keys in order: the key that followed
         # the previous key last time (its cache entry's successor), then the
-        # ones before (alternate, third), is checked by its words, instead of
-        # found, hashed and looked up.
+        # ones before it (alternate, third), are checked by their words,
+        # instead of found, hashed and looked up.
         if not self.guessing:
             return Scanner.object_key(self, parser, i)
         data = parser.data
