@@ -103,6 +103,15 @@ class KeyCacheEntry:
         # and no reference counting (2-4 % of key-heavy loads).
         self.evicted = False
 
+    def follows(self, entry: KeyCacheEntry) -> None:
+        """entry's key has just followed this one: it becomes the successor,
+        and the guesses it passes move down one (each entry once)."""
+        if entry is not self.successor:
+            if entry is not self.alternate:
+                self.third = self.alternate
+            self.alternate = self.successor
+            self.successor = entry
+
     def holds(self, head: i64, tail: i64, length: i64, data: bytes, start: i64) -> bool:
         """Whether this is the key whose bytes start at data[start] (and have the
         given first and last words and length)."""
@@ -302,17 +311,12 @@ class WordScanner(Scanner):
         """last's alternate, else its third, if its key is at data[start] (it then
         becomes the successor, the latest, and the others move down), else None."""
         entry = last.alternate
-        if entry is not None and self.key_at(entry, data, start, end):
-            last.alternate = last.successor
-            last.successor = entry
-            return entry
-        entry = last.third
-        if entry is not None and self.key_at(entry, data, start, end):
-            last.third = last.alternate
-            last.alternate = last.successor
-            last.successor = entry
-            return entry
-        return None
+        if entry is None or not self.key_at(entry, data, start, end):
+            entry = last.third
+            if entry is None or not self.key_at(entry, data, start, end):
+                return None
+        last.follows(entry)
+        return entry
 
     def key_at(self, entry: KeyCacheEntry, data: bytes, start: i64, end: i64) -> bool:
         """Whether entry's key, its closing quote and a colon are at data[start:]
@@ -477,10 +481,8 @@ class WordScanner(Scanner):
         if self.guessing:
             # Learn: this key follows the last one (see object_key).
             last = self.last_entry
-            if last is not None and last.successor is not entry:
-                last.third = last.alternate
-                last.alternate = last.successor
-                last.successor = entry
+            if last is not None:
+                last.follows(entry)
             self.last_entry = entry
         return entry.key
 
