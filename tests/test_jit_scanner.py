@@ -232,6 +232,37 @@ def test_control_characters_in_strings(line_break: str, control: str) -> None:
             check(spoilt, Options(strict=False))
 
 
+class SearchedBytes(bytes):
+    """bytes that count how many bytes their find() calls read."""
+
+    searched = 0
+
+    def find(self, sub: bytes, start: int, end: int) -> int:  # type: ignore[override]
+        found = bytes.find(self, sub, start, end)
+        SearchedBytes.searched += (found + len(sub) if found >= 0 else end) - start
+        return found
+
+
+@pytest.mark.parametrize("closed", [True, False])
+@pytest.mark.parametrize("escape", ["\\n", '\\"', "\\u00e9", "\\\\"])
+def test_a_string_of_many_escapes_is_read_once(escape: str, closed: bool) -> None:
+    # Each escape ends a run of plain text, and each run's search for the
+    # string's closing quote would read the rest of the string again.
+    text = '["' + ("ab" + escape) * 3000 + '"' * closed + ', "x\\ty", "z"]'
+    data = SearchedBytes(text.encode())
+    parser = Parser(data, None, False, DEFAULT_OPTIONS)
+    parser.scanner = FindScanner().for_document(data)
+    assert isinstance(parser.scanner, WhitespaceOnlyFindScanner)
+    SearchedBytes.searched = 0
+    try:
+        got: tuple[str, object] = ("ok", parser.decode())
+    except ValueError as error:
+        got = ("error", (type(error).__name__, str(error)))
+    expected = parse(text, Scanner())
+    assert got[0] == expected[0] and same(got[1], expected[1]), (got, expected)
+    assert SearchedBytes.searched <= 3 * len(data)  # the quote's search, the escapes'
+
+
 documents = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
     lambda children: st.lists(children, max_size=4)
