@@ -361,23 +361,26 @@ class WhitespaceOnlyFindScanner(FindScanner):
         super().__init__()
         self.newlines = newlines  # one line (say, minified): no newline to find
         self.tabs_and_returns = tabs_and_returns
-        # The last search for a quote: in which bytes, and where it found the
-        # first one (their length: none). That quote is the first after any
-        # index up to it too, and a string's run ends at each escape: without
-        # it, each run searched again for the same closing quote, reading a
-        # string of n escapes n times over (quadratic: 160 KB of "\n" took
-        # 1.8 s, and github's 4 KB messages were a fifth of its loads).
+        # The last search for a quote: in which bytes, from where, and the
+        # first quote it found (their length: none), which is the first one
+        # after any index from there to it. A string's run ends at each
+        # escape: without this, each run searched again for the same closing
+        # quote, reading a string of n escapes n times over (quadratic: 160 KB
+        # of "\n" took 1.8 s, and github's 4 KB messages were a fifth of its
+        # loads).
         self.quote_data = b""
+        self.quote_from: i64 = 0
         self.quote: i64 = -1
 
     def string_stop(self, data: bytes, i: i64, end: i64) -> i64:
         stop = self.quote
-        if stop < i or data is not self.quote_data:
+        if stop < i or i < self.quote_from or data is not self.quote_data:
             length: i64 = len(data)
             stop = data.find(b'"', i, length)  # to data's end: what is kept serves any end
             if stop < 0:
                 stop = length
             self.quote_data = data
+            self.quote_from = i
             self.quote = stop
         if stop > end:
             stop = end

@@ -266,6 +266,19 @@ def test_a_string_of_many_escapes_is_read_once(escape: str, closed: bool) -> Non
     assert SearchedBytes.searched <= 3 * len(data)  # the quote's search, the escapes'
 
 
+@given(st.lists(st.integers(min_value=0, max_value=40), max_size=12), st.integers(0, 40))
+def test_string_stops_in_any_order(indexes: list[int], cut: int) -> None:
+    # The quote a scanner keeps serves only indexes between its search's start
+    # and it: asked about any index and end, in any order, it answers as the
+    # general scanner does.
+    data = b'["a\\nb", "c", "", "d\\"e\\\\", "\\u00e9\\n", "f"]'
+    ends = [len(data), cut]
+    scanner = FindScanner().for_document(data)
+    for k, i in enumerate(indexes):
+        end = max(i, ends[k % 2])
+        assert scanner.string_stop(data, i, end) == Scanner().string_stop(data, i, end)
+
+
 documents = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
     lambda children: st.lists(children, max_size=4)
