@@ -38,7 +38,12 @@ nox.options.reuse_existing_virtualenvs = False
 
 ROOT = Path(__file__).resolve().parent
 DIST = ROOT / "dist"
-TEST_DEPS = ["pytest", "hypothesis"]
+TEST_DEPS = ["pytest", "pytest-xdist", "hypothesis"]
+# pytest-xdist workers per test session: one per CPU this process may run on (CI
+# has 2; the suite is CPU-bound). `nox -s tests -- -n 0` runs it in one process.
+TEST_WORKERS = str(
+    len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+)
 BENCH_DEPS = ["pytest", "pytest-benchmark"]
 OTHER_LIBRARIES = ("simplejson", "ujson", "orjson", "msgspec")
 # atheris 3.1.0 has wheels for CPython 3.12+ only: 3.11 gets 3.0.0.
@@ -258,8 +263,8 @@ def run_tests(
     session.run(
         str(bindir / "pytest"),
         f"--hypothesis-profile={hypothesis_profile}",
-        "-p",
-        "no:cacheprovider",
+        *("-p", "no:cacheprovider"),
+        *("-n", TEST_WORKERS),
         *session.posargs,
         env={"PYJSONFAST_EXPECT_BUILD": build, "PYJSONFAST_EXPECT_PGO": expect_pgo(build)},
         external=True,
@@ -427,6 +432,7 @@ def sanitizers(session: nox.Session) -> None:
         str(bindir / "pytest"),
         "--hypothesis-profile=dev",
         *("-p", "no:cacheprovider"),
+        *("-n", TEST_WORKERS),
         *session.posargs,
         env={**run_env, "PYJSONFAST_EXPECT_BUILD": "compiled"},
         external=True,
