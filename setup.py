@@ -34,6 +34,7 @@ COMPILED_MODULES = [
     "pyjsonfast/_projection.py",
     "pyjsonfast/_scanner.py",
     "pyjsonfast/_word_scanner.py",
+    "pyjsonfast/_words.py",
     "pyjsonfast/_encoder.py",
     "pyjsonfast/_encode_api.py",
     "pyjsonfast/_scalars.py",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json.encoder as _json_encoder
 
 from ._buffer import COMPILED, StringWriter, read_i64_le
+from ._words import BACKSLASHES, HIGH_BITS, ONES, QUOTES, SPACES
 
 if not COMPILED:  # typing at run time only where it runs (see _buffer)
     from typing import Callable, Final, Optional, cast, final
@@ -138,19 +139,8 @@ _SHORT_RUN: Final[i64] = 12
 
 # Strings at least this long are first scanned 8 bytes at a time (when ASCII).
 _WORD_SCAN_MIN_LEN: Final[i64] = 16
-_ONES: Final[i64] = 0x0101010101010101
-
-
-def _byte_mask(byte: i64) -> i64:
-    # Built at run time: an i64 literal beyond 2**62 would stay a boxed int.
-    return byte * _ONES
-
-
-_HIGH_BITS: Final[i64] = -(_byte_mask(0x7F) + 1)  # 0x8080...80 as a signed i64
-_QUOTES: Final[i64] = _byte_mask(0x22)
-_BACKSLASHES: Final[i64] = _byte_mask(0x5C)
-_SPACES: Final[i64] = _byte_mask(0x20)
-_DELS: Final[i64] = _byte_mask(0x7F)
+# 0x7F in every byte: a word's bytes without their top bits.
+_LOW_BITS: Final[i64] = ~HIGH_BITS
 
 
 def _ascii_bytes(s: str) -> Optional[bytes]:
@@ -190,12 +180,12 @@ def _write_escaped_bytes(
     i: i64 = 0
     # The masks as locals: module-level i64 constants are reloaded and checked
     # on every use.
-    ones: i64 = _ONES
-    spaces = _SPACES
-    quotes = _QUOTES
-    backslashes = _BACKSLASHES
-    high_bits = _HIGH_BITS
-    low_bits = _DELS  # 0x7F in every byte
+    ones: i64 = ONES
+    spaces = SPACES
+    quotes = QUOTES
+    backslashes = BACKSLASHES
+    high_bits = HIGH_BITS
+    low_bits = _LOW_BITS  # 0x7F in every byte
     dels: i64 = -1 if flag_del else 0  # keeps the DEL test's bits or none
     # Whether any byte of a word w is a control byte, '"' or '\\', or DEL when
     # flagged: tested on x, w without its bytes' high bits (x >= 0, so no

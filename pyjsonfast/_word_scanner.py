@@ -24,6 +24,7 @@ from ._scanner import (
     TAB,
     Scanner,
 )
+from ._words import BACKSLASHES, HIGH_BITS, ONES, QUOTES, SPACES, low_bytes, lowest_flagged_byte
 
 if not COMPILED:  # typing at run time only where it runs (see _buffer)
     from typing import Final, final
@@ -38,8 +39,6 @@ __all__ = [
     "KeyCacheEntry",
     "ShortString",
     "WordScanner",
-    "low_bytes",
-    "lowest_flagged_byte",
     "same_middle",
     "word_hash",
 ]
@@ -62,12 +61,7 @@ KEY_GUESS_MIN_BYTES: Final = 1024
 
 # The word masks: a byte repeated 8 times, built at run time (mypyc keeps i64
 # literals beyond 2**62 boxed).
-ONES: Final = read_i64_le(b"\x01" * 8, 0)
-HIGH_BITS: Final = read_i64_le(b"\x80" * 8, 0)
 NO_SIGN_BIT: Final = read_i64_le(b"\xff" * 7 + b"\x7f", 0)
-QUOTES: Final = read_i64_le(b'"' * 8, 0)
-BACKSLASHES: Final = read_i64_le(b"\\" * 8, 0)
-SPACES: Final = read_i64_le(b" " * 8, 0)
 QUESTION_MARKS: Final = read_i64_le(b"?" * 8, 0)
 HIGH_NIBBLES: Final = read_i64_le(b"\xf0" * 8, 0)
 CONTINUATION_BITS: Final = read_i64_le(b"\x40" * 8, 0)
@@ -588,23 +582,6 @@ def word_hash(head: i64, tail: i64, length: i64) -> i64:
         ((head ^ (head >> 29)) & low32) * 0x2545F491 + ((tail ^ (tail >> 32)) & low32) + length
     ) & low32
     return folded * 0x1B873593
-
-
-def low_bytes(count: i64) -> i64:
-    """A mask of a word's low count bytes, 0 <= count < 8 (a shift right, since
-    mypyc emits 1 << n as a 32-bit shift: MYPYC-NOTES)."""
-    return 0x00FFFFFFFFFFFFFF >> (56 - (count << 3))
-
-
-def lowest_flagged_byte(flags: i64) -> i64:
-    """The index (0-7, little-endian) of the lowest byte whose bit 0 is set in
-    flags (which has no other bits set, and is not 0): the bytes below it counted
-    by shifts and adds (a multiply by 0x0001020304050607 would pass 2**63)."""
-    ones: i64 = 0x0101010101010101
-    below = (flags - 1) & ~flags & ones  # 0x01 in each byte below the lowest flag
-    below += below >> 32
-    below += below >> 16
-    return (below + (below >> 8)) & 0xFF
 
 
 def same_middle(data: bytes, start: i64, raw: bytes) -> bool:

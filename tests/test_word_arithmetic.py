@@ -22,7 +22,8 @@ import pytest
 
 import pyjsonfast
 from pyjsonfast import _floatrepr, _numbers
-from pyjsonfast._word_scanner import WordScanner, low_bytes, lowest_flagged_byte, word_hash
+from pyjsonfast._word_scanner import WordScanner, word_hash
+from pyjsonfast._words import low_bytes, lowest_flagged_byte
 
 # Bytes that sit at the edges of the word tricks: the specials, their neighbours,
 # and each with its high bit set (0xA2 is '"' | 0x80, 0xDC '\\' | 0x80, 0xA0 ' ' | 0x80).
