@@ -12,7 +12,7 @@ from __future__ import annotations
 import json.encoder as _json_encoder
 
 from ._buffer import COMPILED, StringWriter, read_i64_le
-from ._words import BACKSLASHES, HIGH_BITS, ONES, QUOTES, SPACES
+from ._words import BACKSLASHES, HIGH_BITS, ONES, QUOTES, SPACES, lowest_flagged_byte
 
 if not COMPILED:  # typing at run time only where it runs (see _buffer)
     from typing import Callable, Final, Optional, cast, final
@@ -51,6 +51,15 @@ _c_quote_ascii: Final[Optional[Callable[[str], str]]] = getattr(
     _json_encoder, "c_encode_basestring_ascii", None
 )
 _BULK_ESCAPE_MIN_LEN: Final[i64] = 4
+# Without ensure_ascii, json's C helper takes over the rest of a string read a
+# character at a time (not ASCII, or short) once this many escapes are written
+# (a JSON text as a string value, say, its every quote escaped): there, each
+# escape costs a slice of the text before it (twitter.json as one string value:
+# 3.4 ms, against 1.9 ms with the helper).
+_c_quote_unicode: Final[Optional[Callable[[str], str]]] = getattr(
+    _json_encoder, "c_encode_basestring", None
+)
+_ESCAPES_BEFORE_BULK: Final[i64] = 8
 # Compiled, calling the method descriptor costs half of s.isascii() (a method lookup).
 _is_ascii: Final[Callable[[str], bool]] = str.isascii
 
@@ -92,24 +101,14 @@ def _write_c_quoted(buf: StringWriter, s: str, cache: Optional[QuotedCache]) -> 
     buf.write(text)
 
 
-def _build_escape_table(ensure_ascii: bool) -> list[str]:
-    """Escape text for each code point below 128 ('' when written as is)."""
-    table: list[str] = []
-    for c in range(128):
-        if c == 0x22:
-            table.append('\\"')
-        elif c == 0x5C:
-            table.append("\\\\")
-        elif c < 0x20 or (ensure_ascii and c == 0x7F):
-            short = {8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"}.get(c)
-            table.append(short if short is not None else f"\\u{c:04x}")
-        else:
-            table.append("")
-    return table
-
-
-_ASCII_ESCAPES: Final[list[str]] = _build_escape_table(True)
-_UNICODE_ESCAPES: Final[list[str]] = _build_escape_table(False)
+# What follows the backslash of each ASCII character's escape as json writes
+# it: a letter ('"', '\\', b, f, n, r, t), or 0 for \\u00xx (the other control
+# characters, and DEL with ensure_ascii; DEL is plain without). The characters
+# that need no escape have 0 too, but are never looked up.
+_SHORT_ESCAPES: Final[bytes] = bytes(
+    {0x22: 0x22, 0x5C: 0x5C, 8: 0x62, 12: 0x66, 10: 0x6E, 13: 0x72, 9: 0x74}.get(c, 0)
+    for c in range(128)
+)
 
 
 # --- string escaping ------------------------------------------------------------
@@ -160,6 +159,27 @@ def _write_run(buf: StringWriter, s: str, start: i64, end: i64) -> None:
         buf.write(s[start:end])
 
 
+def _write_byte_run(buf: StringWriter, s: str, data: bytes, start: i64, end: i64) -> None:
+    """Write s[start:end], where data[k] == ord(s[k]) (reading bytes is cheaper)."""
+    if end - start <= _SHORT_RUN:
+        while start < end:
+            buf.append(data[start])
+            start += 1
+    else:
+        buf.write(s[start:end])
+
+
+def _write_escape(buf: StringWriter, c: i64) -> None:
+    """The escape of ASCII character c (one json escapes): a backslash and a
+    letter, or \\u00xx."""
+    letter: i64 = _SHORT_ESCAPES[c]
+    if letter != 0:
+        buf.append(92)  # \\
+        buf.append(i32(letter))
+    else:
+        _write_u_escape(buf, c)
+
+
 def _write_rest_and_close(buf: StringWriter, s: str, start: i64, n: i64) -> None:
     """The plain text after the last escape (all of s if none) and the closing quote."""
     if start == 0:
@@ -169,12 +189,11 @@ def _write_rest_and_close(buf: StringWriter, s: str, start: i64, n: i64) -> None
     buf.append(34)
 
 
-def _write_escaped_bytes(
-    buf: StringWriter, s: str, data: bytes, escapes: list[str], flag_del: bool
-) -> None:
+def _write_escaped_bytes(buf: StringWriter, s: str, data: bytes, flag_del: bool) -> None:
     """s escaped + '"', scanning its bytes data 8 at a time: s is ASCII and
     data its encoding, or s holds one byte of UTF-8 data per character (utf8
-    output). flag_del: whether DEL is escaped (ensure_ascii; s is then ASCII)."""
+    output); either way data[k] == ord(s[k]). flag_del: whether DEL is escaped
+    (ensure_ascii; s is then ASCII)."""
     n: i64 = len(data)
     start: i64 = 0
     i: i64 = 0
@@ -190,8 +209,9 @@ def _write_escaped_bytes(
     # Whether any byte of a word w is a control byte, '"' or '\\', or DEL when
     # flagged: tested on x, w without its bytes' high bits (x >= 0, so no
     # subtraction leaves the i64 range), then bytes >= 0x80 (UTF-8's, in utf8
-    # output) dropped by ~w: exact as a whether-any test, with false positives
-    # only after such a byte (the byte loop sorts them out).
+    # output) dropped by ~w. The lowest byte flagged is one to escape, or (in
+    # utf8 output) one after a byte >= 0x80 whose borrow flagged it: each
+    # flagged byte is checked.
     # First 16 bytes at a time (two words, one test) while all are plain.
     # With flag_del, data is ASCII (no byte has its high bit): the tests run on
     # the words as they are, with DEL a zero byte of w ^ 0x7F..7F.
@@ -215,26 +235,33 @@ def _write_escaped_bytes(
         if (found | found2) & high_bits != 0:
             break
         i += 16
+    # Then from one flagged byte to the next (the last 7 bytes one by one).
     while i < n:
-        if n >= 8:  # (shorter: byte by byte)
-            # The next 8 bytes, or the last 8 (n >= 8): those before i are plain.
-            w = read_i64_le(data, i if i + 8 <= n else n - 8)
+        if i + 8 <= n:
+            w = read_i64_le(data, i)
             x = w & low_bits
             found = (x - spaces) | ((x ^ quotes) - ones) | ((x ^ backslashes) - ones)
-            found |= ((x ^ low_bits) - ones) & dels
-            if found & ~w & high_bits == 0:
-                i += 8  # past n after the last 8: done
+            found = (found | (((x ^ low_bits) - ones) & dels)) & ~w & high_bits
+            if found == 0:
+                i += 8
                 continue
-        end = min(i + 8, n)
-        while i < end:
-            c: i64 = data[i]
-            if c < 0x20 or c == 34 or c == 92 or c == 0x7F:
-                escape = escapes[c]
-                if len(escape) > 0:  # DEL is plain without ensure_ascii
-                    if i > start:
-                        _write_run(buf, s, start, i)
-                    buf.write(escape)
-                    start = i + 1
+            i += lowest_flagged_byte((found >> 7) & ones)
+        c: i64 = data[i]
+        if c < 0x20 or c == 34 or c == 92 or (c == 0x7F and flag_del):
+            if i > start:
+                _write_byte_run(buf, s, data, start, i)
+            _write_escape(buf, c)
+            i += 1
+            # Escapes come in runs too ("\\r\\n", "\\\\"): the bytes right
+            # after one are checked one by one, without a word.
+            while i < n:
+                c = data[i]
+                if not (c < 0x20 or c == 34 or c == 92 or (c == 0x7F and flag_del)):
+                    break
+                _write_escape(buf, c)
+                i += 1
+            start = i
+        else:
             i += 1
     _write_rest_and_close(buf, s, start, n)
 
@@ -248,7 +275,7 @@ def _write_escaped_ascii(buf: StringWriter, s: str, cache: Optional[QuotedCache]
     if n >= _WORD_SCAN_MIN_LEN:
         if _is_ascii(s):
             buf.append(34)
-            _write_escaped_bytes(buf, s, s.encode("utf-8"), _ASCII_ESCAPES, True)
+            _write_escaped_bytes(buf, s, s.encode("utf-8"), True)
             return
         if _c_quote_ascii is not None:
             _write_c_quoted(buf, s, cache)
@@ -279,7 +306,7 @@ def _write_escaped_ascii(buf: StringWriter, s: str, cache: Optional[QuotedCache]
         if i > start:
             _write_run(buf, s, start, i)
         if c < 0x80:
-            buf.write(_ASCII_ESCAPES[c])
+            _write_escape(buf, c)
         elif n - i >= _BULK_ESCAPE_MIN_LEN and _c_quote_ascii is not None:
             # Non-ASCII text: mostly \\u escapes from here on, which json's C
             # helper writes several times faster than appends can.
@@ -308,7 +335,7 @@ def _write_escaped_unicode(buf: StringWriter, s: str, utf8: bool) -> None:
         if data is not None:
             buf.append(34)
             text = s if len(data) == n else data.decode("latin-1")
-            _write_escaped_bytes(buf, text, data, _UNICODE_ESCAPES, False)
+            _write_escaped_bytes(buf, text, data, False)
             return
     # Up to the first character to write otherwise, nothing is written: with
     # none (most short strings), s as is.
@@ -324,6 +351,7 @@ def _write_escaped_unicode(buf: StringWriter, s: str, utf8: bool) -> None:
         buf.write(s)
         buf.append(34)
         return
+    escapes: i64 = 0
     while i < n:
         c: i64 = ord(s[i])
         if c >= 0x20 and c != 34 and c != 92:
@@ -332,13 +360,20 @@ def _write_escaped_unicode(buf: StringWriter, s: str, utf8: bool) -> None:
                 if i > start:
                     _write_run(buf, s, start, i)
                 data = _utf8_bytes(s[i:], s)
-                _write_escaped_bytes(buf, data.decode("latin-1"), data, _UNICODE_ESCAPES, False)
+                _write_escaped_bytes(buf, data.decode("latin-1"), data, False)
                 return
             i += 1
             continue
         if i > start:
             _write_run(buf, s, start, i)
-        buf.write(_UNICODE_ESCAPES[c])
+        escapes += 1
+        if escapes > _ESCAPES_BEFORE_BULK and not utf8 and _c_quote_unicode is not None:
+            # So many escapes in text read a character at a time (wide, or
+            # short): json's C helper writes the rest faster (its opening
+            # quote cut, as this one is written).
+            buf.write(_c_quote_unicode(s[i:])[1:])
+            return
+        _write_escape(buf, c)
         i += 1
         start = i
     _write_rest_and_close(buf, s, start, n)

@@ -1,0 +1,66 @@
+"""Strings full of escapes, written as json writes them, by every writer path.
+
+Compiled, the writer finds characters to escape a word at a time in ASCII text
+(and in UTF-8 output), jumps from one to the next, writes runs of escapes byte
+by byte, and hands wide text with many escapes to json's C helper; interpreted,
+json's helpers write every string. Each case compares dumps and dumpb (UTF-8
+out) with json, both ensure_ascii settings, strings as values, keys and in lists.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import pyjsonfast
+
+# Characters to escape ('"', backslash, controls, DEL), plain ASCII, and wide
+# characters, among them ones whose UTF-8 bytes look like controls once their
+# top bit is dropped (U+0085: C2 85; U+1F600: F0 9F 98 80).
+ALPHABET = '"\\\n\r\t\b\f\x00\x01\x1f\x7f a/\u0085\u00e9\u4e2d\U0001f600'
+escape_heavy = st.text(st.sampled_from(ALPHABET), max_size=300)
+mostly_plain = st.lists(
+    st.one_of(st.text(st.sampled_from("abc xyz"), max_size=40), st.sampled_from(ALPHABET)),
+    max_size=30,
+).map("".join)
+
+
+def assert_written_as_json(value: object) -> None:
+    for ensure_ascii in (True, False):
+        expected = json.dumps(value, ensure_ascii=ensure_ascii)
+        assert pyjsonfast.dumps(value, ensure_ascii=ensure_ascii) == expected
+        assert pyjsonfast.dumpb(value, ensure_ascii=ensure_ascii) == expected.encode()
+
+
+@given(st.one_of(escape_heavy, mostly_plain))
+def test_escape_heavy_strings(text: str) -> None:
+    assert_written_as_json([text, {text: text}])
+
+
+@pytest.mark.parametrize("escape", ['"', "\\", "\n", "\x00", "\x1f", "\x7f"])
+@pytest.mark.parametrize("wide", ["", "\u00e9", "\u4e2d", "\U0001f600"])
+def test_runs_of_escapes_at_every_offset(escape: str, wide: str) -> None:
+    """A run of 1 to 20 escapes starting at every offset of plain text around
+    the word sizes, with a wide character before it or none."""
+    texts = [
+        wide + "a" * offset + escape * count + "b" * 9
+        for offset in range(0, 26)
+        for count in (1, 2, 7, 8, 9, 20)
+    ]
+    assert_written_as_json(texts)
+
+
+@pytest.mark.parametrize("wide", ["\u00e9", "\u4e2d", "\U0001f600"])
+def test_wide_text_with_more_escapes_than_written_one_by_one(wide: str) -> None:
+    """Wide text hands its rest to json's C helper after 8 escapes (without
+    ensure_ascii): the escape where that happens at every place, a JSON text as a
+    string value too."""
+    for escapes in range(6, 12):
+        for gap in range(4):
+            text = wide + ("x" * gap + '"') * escapes + wide + "\\ end\n"
+            assert_written_as_json([text])
+    document = {"k\u00e9y": ['va"l\\ue', "\u4e2d\u6587", {"n": [1, 2.5, None]}]}
+    assert_written_as_json([json.dumps(document, ensure_ascii=False)] * 3)
