@@ -18,12 +18,13 @@ lacks the operation (only json and pyjsonfast take json's own classes as cls=) o
 or the baseline raised on that document (the error goes to stderr as a "# ..." line),
 and a library's geometric mean reads "n/a" unless all its documents were timed.
 
-Three reports follow the timings: "memory", the peak memory traced by tracemalloc
+Reports follow the timings: "memory", the peak memory traced by tracemalloc
 while loads(str), loads(bytes) and dumps run (the result included, the input not),
-per document, as a ratio to json's; and "import_time", `import X` in a fresh
-interpreter (-X importtime, the module's cumulative time), median of 7; and "streams" (see
+per document, as a ratio to json's; "import_time", `import X` in a fresh
+interpreter (-X importtime, the module's cumulative time), median of 7; "streams" (see
 stream_workloads.py): JSON Lines read and written and a document fed in 4 KiB chunks, with
-each workload's peak resident memory growth. The
+each workload's peak resident memory growth; and "escapes" (see string_workloads.py): dumps
+of strings full of characters to escape (paths, HTML, JSON texts as values). The
 header says which interpreter and which pyjsonfast build (compiled or pure) ran, so
 the same command serves CPython, the pure build and PyPy.
 
@@ -63,6 +64,7 @@ from types import ModuleType
 from typing import IO, Any, Optional
 
 from stream_workloads import stream_report
+from string_workloads import escapes_report
 
 import pyjsonfast
 
@@ -583,6 +585,8 @@ REPORTS = {
     "memory": "peak traced memory (tracemalloc), as a ratio to json's",
     "import_time": "import time (-X importtime, cumulative, median of 7 fresh interpreters)",
     "streams": "JSON Lines read and written, a document fed in chunks (stream_workloads.py)",
+    "escapes": "dumps of strings with characters to escape (string_workloads.py): best time,"
+    " speed-up vs json",
 }
 MEMORY_OPS = ("loads", "loads_bytes", "dumps")
 IMPORT_MODULES = ("json", "pyjsonfast", "simplejson", "ujson", "orjson", "msgspec.json")
@@ -792,6 +796,13 @@ def main(argv: Optional[list[str]] = None) -> int:
         import_time_report(out)
     if "streams" in ops:
         stream_report(SHARED_DIR / "corpus", out, min(args.repeat, 5), args.lines_mb, args.doc_mb)
+    if "escapes" in ops:
+        out(f"\n### {REPORTS['escapes']}")
+        escapes_report(
+            [(lib.name, lib.ops["dumps"]) for lib in libs],
+            functools.partial(best_times, repeat=args.repeat, min_time=args.min_time),
+            out,
+        )
     if args.output:
         Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
