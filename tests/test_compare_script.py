@@ -66,3 +66,21 @@ def test_runs_must_be_at_least_one(monkeypatch: pytest.MonkeyPatch) -> None:
 
     with pytest.raises(SystemExit):
         compare.main(["--runs", "0", "--ops", "loads"])
+
+
+def test_escapes_report_times_every_workload_against_json(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    import compare
+    import string_workloads
+
+    argv = ["--ops", "escapes", "--libs", "pyjsonfast", "--repeat", "1", "--min-time", "0"]
+    assert compare.main(argv) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| ")]
+    header = rows[0].split(" | ")
+    assert len(header) == 3 and header[0] == "| workload", rows[0]
+    assert header[1].startswith("json") and header[2].startswith("pyjsonfast"), rows[0]
+    assert [row.split(" | ")[0][2:] for row in rows[1:]] == list(string_workloads.WORKLOADS)
+    for row in rows[1:]:
+        assert row.count(" ms") == 2 and row.endswith("x) |"), row
