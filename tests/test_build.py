@@ -21,6 +21,7 @@ COMPILED_MODULES = (
     "_numbers",
     "_scanner",
     "_word_scanner",
+    "_words",
     "_decoder",
     "_decode_api",
     "_projection",
