@@ -23,7 +23,6 @@ from ._sinks import sink, writes_bytes
 from ._version import __version__
 from .decoder import JSONDecodeError, JSONDecoder, _engine_options
 from .encoder import _ENGINE_ITERENCODES, JSONEncoder, _runs_on_writer
-from .stream import StreamDecoder, aiterload, dump_lines, iterload, load_lines
 
 __all__ = [
     "Fragment",
@@ -45,13 +44,36 @@ __all__ = [
     "loads",
 ]
 
+# The streaming API (pyjsonfast.stream) is imported on first use: most programs
+# never stream, and its modules would add ~0.5 ms to every start-up.
+_STREAM_NAMES = ("StreamDecoder", "aiterload", "dump_lines", "iterload", "load_lines")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from . import stream as stream
+    from .stream import StreamDecoder, aiterload, dump_lines, iterload, load_lines
+else:
+
+    def __getattr__(name: str) -> object:
+        if name == "stream" or name in _STREAM_NAMES:
+            # Not `from . import stream`: that asks this hook for "stream" first.
+            __import__(f"{__name__}.stream")  # binds it here, as submodules are
+            if name == "stream":
+                return globals()["stream"]
+            value = getattr(globals()["stream"], name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), "stream", *_STREAM_NAMES})
+
+
 # True exactly when the mypyc extension is what got imported (not the .py twin).
 __compiled__: bool = _COMPILED
 
 # typing is for the type checker only: importing it would add some 2.5 ms to
 # every start-up (json does not import it). At run time overload is a no-op:
 # the implementation, defined last, is what each name holds.
-TYPE_CHECKING = False
 if not TYPE_CHECKING:
 
     def overload(function: object) -> object:

@@ -15,7 +15,7 @@ import argparse
 import platform
 import sys
 
-from . import JSONDecodeError, __compiled__, __version__, dump, iterload, loads
+from . import JSONDecodeError, __compiled__, __version__, dump, loads
 from ._decode_api import check_max_depth
 from ._decoder import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT
 
@@ -234,6 +234,8 @@ def parse(
 
 def stream_values(path: str, name: str, load_args: dict[str, Any]) -> Iterator[object]:
     """The values of a stream of JSON values (--stream), read in chunks."""
+    from .stream import iterload  # here only: other runs need not import streaming
+
     if path == "-":
         f = sys.stdin.buffer
     else:

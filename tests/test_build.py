@@ -91,7 +91,8 @@ def test_installed_package_is_under_test_not_the_source_tree() -> None:
 def test_compiled_import_leaves_typing_out(tmp_path: Path) -> None:
     """Start-up: compiled, `import pyjsonfast` imports neither typing nor
     mypy_extensions (which imports it), some 2.5 ms that json does without; nor
-    _protocols, which only the type checker reads."""
+    _protocols, which only the type checker reads; nor the streaming modules,
+    imported on first use."""
     code = (
         "import sys; before = set(sys.modules); import pyjsonfast; "
         "print(pyjsonfast.__file__, sorted(set(sys.modules) - before))"
@@ -111,5 +112,46 @@ def test_compiled_import_leaves_typing_out(tmp_path: Path) -> None:
     imported_from, imported = result.stdout.strip().split(" ", 1)
     assert Path(imported_from).resolve() == Path(pyjsonfast.__file__).resolve()
     assert "pyjsonfast._decoder" in imported  # (the probe does see what the import brings)
-    for name in ("'typing'", "'mypy_extensions'", "'pyjsonfast._protocols'"):
+    for name in (
+        "'typing'",
+        "'mypy_extensions'",
+        "'pyjsonfast._protocols'",
+        "'pyjsonfast.stream'",
+        "'pyjsonfast._stream'",
+    ):
         assert name not in imported, imported
+
+
+STREAM_NAMES = ("StreamDecoder", "aiterload", "dump_lines", "iterload", "load_lines")
+
+
+def test_streaming_api_is_imported_on_first_use(tmp_path: Path) -> None:
+    """pyjsonfast.stream and its names at the top level load when first asked
+    for (by attribute, from-import or star-import), as if imported eagerly."""
+    code = f"""if True:
+        import sys
+        import pyjsonfast
+        assert "pyjsonfast.stream" not in sys.modules
+        assert set({STREAM_NAMES!r}) | {{"stream"}} <= set(dir(pyjsonfast))
+        from pyjsonfast import iterload
+        assert "pyjsonfast.stream" in sys.modules
+        import pyjsonfast.stream
+        assert iterload is pyjsonfast.stream.iterload is pyjsonfast.iterload
+        namespace = {{}}
+        exec("from pyjsonfast import *", namespace)
+        for name in {STREAM_NAMES!r}:
+            assert namespace[name] is getattr(pyjsonfast.stream, name), name
+        try:
+            pyjsonfast.no_such_name
+        except AttributeError as exc:
+            assert str(exc) == "module 'pyjsonfast' has no attribute 'no_such_name'", exc
+        else:
+            raise AssertionError("no AttributeError")
+        print("ok")
+    """
+    package_parent = str(Path(pyjsonfast.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([package_parent, *sys.path])}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert result.stdout.strip() == "ok", result.stderr
