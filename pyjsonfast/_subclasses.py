@@ -59,6 +59,7 @@ def _like_pypy_encode(w: Writer) -> bool:
 _LIST_ITER: Final[object] = list.__iter__
 _TUPLE_ITER: Final[object] = tuple.__iter__
 _TUPLE_LEN: Final[object] = tuple.__len__
+_DICT_ITEMS_VIEW: Final[object] = type({}.items())
 
 
 def _c_sequence(o: object) -> list[object]:
@@ -82,6 +83,8 @@ def _c_items(d: object) -> list[Any]:
     items = cast(Any, d).items()
     if type(items) is list:
         return items
+    if type(items) is _DICT_ITEMS_VIEW:  # dict's own items() (defaultdict, Counter...)
+        return list(cast("Iterable[object]", items))
     try:
         iterator = iter(cast("Iterable[object]", items))
     except TypeError:
@@ -89,6 +92,16 @@ def _c_items(d: object) -> list[Any]:
             f"{tp_name(d)[:200]}.items() returned a non-iterable (type {tp_name(items)[:200]})"
         ) from None
     return list(iterator)
+
+
+def _storage_is_empty(d: object) -> bool:
+    """Whether dict subclass d's own storage is empty, as json's C encoder asks
+    (whatever d's __len__ says). Compiled, len() of a dict reads the storage
+    (PyDict_Size); uncompiled it calls __len__, so dict.__len__ does (compiled,
+    that is a lookup and a call through a new method-wrapper every time)."""
+    if COMPILED:
+        return len(cast("dict[object, object]", d)) == 0
+    return dict.__len__(cast("dict[object, object]", d)) == 0
 
 
 def _c_pair(item: object) -> tuple[object, object]:
@@ -162,7 +175,7 @@ def write_list_subclass(w: Writer, o: object, depth: i64) -> None:
 def write_dict_subclass(w: Writer, d: object, depth: i64) -> None:
     """A dict subclass, as json's encoder at hand writes it."""
     like_c = w.like_c_encoder
-    if (dict.__len__(cast("dict[object, object]", d)) == 0) if like_c else not d:
+    if _storage_is_empty(d) if like_c else not d:
         w.buf.write("{}")
         return
     w.enter(d, depth)
