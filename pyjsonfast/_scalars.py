@@ -396,6 +396,8 @@ def utf8_text(s: str) -> str:
         data = s.encode("utf-8")
     except UnicodeEncodeError as e:
         raise _surrogate_error(s, e.start, e.end) from None
+    if len(data) == len(s):
+        return s  # ASCII, its own encoding: no second copy (str.isascii() is a method call)
     return data.decode("latin-1")
 
 

@@ -338,6 +338,16 @@ def test_fragment_is_written_verbatim_in_every_mode() -> None:
     assert pyjsonfast.dumps(Fragment("x"), cls=json.JSONEncoder) == "x"  # not validated
 
 
+@pytest.mark.parametrize("text", ["[1]", '"é"', '"€"', '"😀"', '["a", "ä€😀"]'])
+def test_str_fragment_into_bytes_is_its_utf8(text: str) -> None:
+    assert pyjsonfast.dumpb([Fragment(text), 1]) == f"[{text}, 1]".encode()
+
+
+def test_str_fragment_with_a_lone_surrogate_cannot_be_utf8() -> None:
+    with pytest.raises(UnicodeEncodeError):
+        pyjsonfast.dumpb(Fragment('"\ud800"'))
+
+
 def test_fragment_checks() -> None:
     assert Fragment("[1]", validate=True).text == "[1]"
     with pytest.raises(pyjsonfast.JSONDecodeError):
