@@ -34,11 +34,13 @@ from ._scalars import (
     CONSTANTS_BY_CHAR,
     QuotedCache,
     quoted,
+    str_text,
     utf8_text,
     write_false,
     write_int,
     write_null,
     write_quoted,
+    write_quoted_subclass,
     write_true,
 )
 from ._subclasses import tp_name, write_dict_subclass, write_list_subclass
@@ -56,11 +58,10 @@ __all__ = ["Writer"]
 # interpreted, it is slower.
 _FLOAT_BY_SCHUBFACH: Final[bool] = COMPILED and SELF_CHECK_PASSED
 
-# What json writes for a subclass of str, int or float: the built-in's own text,
-# whatever the subclass overrides. Held here, the slot wrappers are called
-# directly (compiled, str.__str__(o) looks the method up on str at every call:
-# StrEnum and IntEnum members are written 15-20 % faster).
-_str_text: Final[Callable[[str], str]] = str.__str__
+# What json writes for a subclass of int or float (str: str_text): the
+# built-in's own text, whatever the subclass overrides. Held here, the slot
+# wrappers are called directly (compiled, int.__repr__(o) looks the method up
+# on int at every call: IntEnum members are written 15-20 % faster).
 _int_text: Final[Callable[[int], str]] = int.__repr__
 _float_text: Final[Callable[[float], str]] = float.__repr__
 
@@ -469,7 +470,7 @@ class Writer:
         """Tuples, subclasses (written as json's encoder at hand writes them), default()."""
         unnarrowed = o  # o itself, for float subclasses (see write_value)
         if isinstance(o, str):
-            write_quoted(self.buf, _str_text(o), self.ensure_ascii, self.utf8, self.quoted_cache)
+            write_quoted_subclass(self.buf, o, self.ensure_ascii, self.utf8, self.quoted_cache)
         elif isinstance(o, int):
             self.buf.write(_int_text(o))
         elif isinstance(o, float):
@@ -604,7 +605,7 @@ class Writer:
                 cache.add(key, encoded)
             return encoded
         if isinstance(key, str):
-            return quoted(_str_text(key), self.ensure_ascii, self.utf8) + self.key_separator
+            return quoted(str_text(key), self.ensure_ascii, self.utf8) + self.key_separator
         if self.native_types:
             native = native_key_text(self, key)
             if native is not None:

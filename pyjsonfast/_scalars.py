@@ -24,12 +24,14 @@ __all__ = [
     "QuotedCache",
     "digit_count",
     "quoted",
+    "str_text",
     "utf8_text",
     "write_digit_block",
     "write_false",
     "write_int",
     "write_null",
     "write_quoted",
+    "write_quoted_subclass",
     "write_true",
 ]
 
@@ -37,6 +39,10 @@ __all__ = [
 # interpreted char loop is slow, so the pure build escapes a whole string at once
 # with json's own helpers (C on CPython, native on PyPy).
 _ESCAPE_BY_CHAR_LOOP: Final[bool] = COMPILED
+# What json writes for a str subclass's instance: str's own text, whatever the
+# subclass overrides. Held here, the slot wrapper is called directly (compiled,
+# str.__str__(o) looks the method up on str at every call).
+str_text: Final[Callable[[str], str]] = str.__str__
 _quote_ascii: Final[Callable[[str], str]] = _json_encoder.encode_basestring_ascii
 _quote_unicode: Final[Callable[[str], str]] = _json_encoder.encode_basestring
 # PyPy's json has its native escaper unquoted (from _pypyjson); its
@@ -505,6 +511,21 @@ def write_quoted(
         buf.write(_utf8_quoted(s))
     else:
         buf.write(_quote_unicode(s))
+
+
+def write_quoted_subclass(
+    buf: StringWriter, s: str, ensure_ascii: bool, utf8: bool, cache: Optional[QuotedCache]
+) -> None:
+    """Write s, an instance of a str subclass (a StrEnum member, say), as a JSON
+    string: by json's C helper where it exists, as json's encoders do (it reads
+    the text itself, whatever the subclass overrides); else as write_quoted does
+    an exact copy of the text."""
+    if ensure_ascii and _c_quote_ascii is not None:
+        buf.write(_c_quote_ascii(s))
+    elif not ensure_ascii and not utf8 and _c_quote_unicode is not None:
+        buf.write(_c_quote_unicode(s))
+    else:
+        write_quoted(buf, str_text(s), ensure_ascii, utf8, cache)
 
 
 def _utf8_quoted(s: str) -> str:

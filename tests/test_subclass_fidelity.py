@@ -515,6 +515,29 @@ def test_scalar_subclasses_without_nan(make: Callable[[], Any], indent: Any) -> 
     assert found == []
 
 
+STR_SUBCLASS_VALUES: dict[str, Callable[[], Any]] = {
+    "str overrides": lambda: ReprStr('x\u00e9\n"'),
+    "str overrides, wide text": lambda: ReprStr("\u20ac\U0001f600\u2028\x7f\\"),
+    "str overrides, empty": lambda: ReprStr(""),
+    "str Enum": lambda: Tone.HIGH,
+    "str Enum with escapes": lambda: Tone.LOW,
+}
+
+
+@pytest.mark.parametrize("ensure_ascii", [True, False])
+@pytest.mark.parametrize("make", STR_SUBCLASS_VALUES.values(), ids=STR_SUBCLASS_VALUES.keys())
+def test_str_subclass_text_with_and_without_ensure_ascii(
+    make: Callable[[], Any], ensure_ascii: bool
+) -> None:
+    """A str subclass's own text, escaped as json does, into str and UTF-8 output."""
+    found = []
+    for value in placements(make(), True):
+        found += mismatches(value, {"ensure_ascii": ensure_ascii})
+        expected = json.dumps(value, ensure_ascii=ensure_ascii).encode()
+        assert pyjsonfast.dumpb(value, ensure_ascii=ensure_ascii) == expected, value
+    assert found == []
+
+
 @pytest.mark.parametrize("options", OPTION_SETS, ids=OPTION_IDS)
 def test_skipkeys_in_subclass_items(options: dict[str, Any]) -> None:
     value = ItemsDict({"a": 1}, [("a", 1), ((1,), 2), (Opaque(), 3), (2.5, 4)])
