@@ -33,11 +33,13 @@ from ._native import native_key_text, write_fragment, write_native
 from ._scalars import (
     CONSTANTS_BY_CHAR,
     QuotedCache,
+    int_text,
     quoted,
     str_text,
     utf8_text,
     write_false,
     write_int,
+    write_int_subclass,
     write_null,
     write_quoted,
     write_quoted_subclass,
@@ -58,11 +60,10 @@ __all__ = ["Writer"]
 # interpreted, it is slower.
 _FLOAT_BY_SCHUBFACH: Final[bool] = COMPILED and SELF_CHECK_PASSED
 
-# What json writes for a subclass of int or float (str: str_text): the
-# built-in's own text, whatever the subclass overrides. Held here, the slot
-# wrappers are called directly (compiled, int.__repr__(o) looks the method up
-# on int at every call: IntEnum members are written 15-20 % faster).
-_int_text: Final[Callable[[int], str]] = int.__repr__
+# What json writes for a float subclass's instance (str and int: _scalars):
+# float's own text, whatever the subclass overrides. Held here, the slot
+# wrapper is called directly (compiled, float.__repr__(o) looks the method up
+# on float at every call).
 _float_text: Final[Callable[[float], str]] = float.__repr__
 
 # json's C encoder names the value in this message from 3.12 on, as its Python one always did.
@@ -472,7 +473,7 @@ class Writer:
         if isinstance(o, str):
             write_quoted_subclass(self.buf, o, self.ensure_ascii, self.utf8, self.quoted_cache)
         elif isinstance(o, int):
-            self.buf.write(_int_text(o))
+            write_int_subclass(self.buf, o)
         elif isinstance(o, float):
             self.write_float(unnarrowed)
         elif isinstance(o, list):
@@ -589,7 +590,7 @@ class Writer:
         if key is None:
             return "null"
         if isinstance(key, int):
-            return _int_text(key)
+            return int_text(key)
         if self.skipkeys:
             return None
         name = _c_type_name(key) if self.like_c_encoder else type(key).__name__

@@ -23,12 +23,14 @@ __all__ = [
     "CONSTANTS_BY_CHAR",
     "QuotedCache",
     "digit_count",
+    "int_text",
     "quoted",
     "str_text",
     "utf8_text",
     "write_digit_block",
     "write_false",
     "write_int",
+    "write_int_subclass",
     "write_null",
     "write_quoted",
     "write_quoted_subclass",
@@ -39,10 +41,11 @@ __all__ = [
 # interpreted char loop is slow, so the pure build escapes a whole string at once
 # with json's own helpers (C on CPython, native on PyPy).
 _ESCAPE_BY_CHAR_LOOP: Final[bool] = COMPILED
-# What json writes for a str subclass's instance: str's own text, whatever the
-# subclass overrides. Held here, the slot wrapper is called directly (compiled,
-# str.__str__(o) looks the method up on str at every call).
+# What json writes for an instance of a str or int subclass: the built-in's own
+# text, whatever the subclass overrides. Held here, the slot wrappers are called
+# directly (compiled, str.__str__(o) looks the method up on str at every call).
 str_text: Final[Callable[[str], str]] = str.__str__
+int_text: Final[Callable[[int], str]] = int.__repr__
 _quote_ascii: Final[Callable[[str], str]] = _json_encoder.encode_basestring_ascii
 _quote_unicode: Final[Callable[[str], str]] = _json_encoder.encode_basestring
 # PyPy's json has its native escaper unquoted (from _pypyjson); its
@@ -486,6 +489,23 @@ def write_int(buf: StringWriter, o: object) -> None:
             _write_small_int(buf, n)
             return
     buf.write(str(o))
+
+
+def write_int_subclass(buf: StringWriter, o: int) -> None:
+    """Write o, an instance of an int subclass (an IntEnum member, say): int's
+    own digits, whatever the subclass overrides, as json writes them."""
+    if _INTS_BY_DIGITS:
+        # Compiled, i64() reads the stored value (no method of o's runs, where a
+        # comparison of an unboxed big value could call o's own); beyond i64
+        # it raises, and int.__repr__ writes the digits.
+        try:
+            v = i64(o)
+        except ValueError:
+            v = _SMALL_INT_LIMIT
+        if -_SMALL_INT_LIMIT < v < _SMALL_INT_LIMIT:
+            _write_small_int(buf, v)
+            return
+    buf.write(int_text(o))
 
 
 def write_quoted(

@@ -270,6 +270,23 @@ class ReprInt(int):
     def __index__(self) -> int:
         return 42
 
+    # Comparisons and arithmetic a writer might use on the value (none of them
+    # may run: json reads the digits int stores).
+    def __lt__(self, other: object) -> bool:
+        return True
+
+    def __gt__(self, other: object) -> bool:
+        return True
+
+    def __floordiv__(self, other: object) -> int:
+        return 42
+
+    def __mod__(self, other: object) -> int:
+        return 42
+
+    def __neg__(self) -> int:
+        return 42
+
 
 class ReprFloat(float):
     def __repr__(self) -> str:
@@ -470,6 +487,12 @@ MAPPINGS: dict[str, Callable[[], Any]] = {
 SCALARS: dict[str, Callable[[], Any]] = {
     "int overrides": lambda: ReprInt(3),
     "big int overrides": lambda: ReprInt(-(2**70)),
+    "int overrides, 10**18": lambda: ReprInt(10**18),
+    "int overrides, 1 - 10**18": lambda: ReprInt(1 - 10**18),
+    "int overrides, 2**62": lambda: ReprInt(2**62),
+    "int overrides, i64 max": lambda: ReprInt(2**63 - 1),
+    "int overrides, i64 min": lambda: ReprInt(-(2**63)),
+    "int overrides, 2**64": lambda: ReprInt(2**64),
     "float overrides": lambda: ReprFloat(1.5),
     "float overrides nan": lambda: ReprFloat(NAN),
     "float overrides -inf": lambda: ReprFloat(-INF),
