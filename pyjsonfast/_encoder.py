@@ -522,10 +522,12 @@ class Writer:
         f = cast(float, o)
         if f - f != 0.0:  # nan or infinity
             self.buf.write(self.float_text(o))
+        elif _FLOAT_BY_SCHUBFACH:
+            # Compiled, f is the double float stores, a subclass's too (no
+            # method of o's runs): float.__repr__'s digits, as json writes.
+            write_float_repr(self.buf, f)
         elif type(o) is not float:
             self.buf.write(_float_text(f))
-        elif _FLOAT_BY_SCHUBFACH:
-            write_float_repr(self.buf, f)
         else:
             self.buf.write(repr(o))
 

@@ -301,6 +301,12 @@ class ReprFloat(float):
     def __float__(self) -> float:
         return 42.0
 
+    def __sub__(self, other: object) -> float:  # (a writer's NaN test might use it)
+        return 42.0
+
+    def __neg__(self) -> float:
+        return 42.0
+
 
 class ReprStr(str):
     def __repr__(self) -> str:
@@ -494,6 +500,11 @@ SCALARS: dict[str, Callable[[], Any]] = {
     "int overrides, i64 min": lambda: ReprInt(-(2**63)),
     "int overrides, 2**64": lambda: ReprInt(2**64),
     "float overrides": lambda: ReprFloat(1.5),
+    "float overrides, shortest digits": lambda: ReprFloat(0.1),
+    "float overrides, -0.0": lambda: ReprFloat(-0.0),
+    "float overrides, huge": lambda: ReprFloat(1.7976931348623157e308),
+    "float overrides, tiny": lambda: ReprFloat(5e-324),
+    "float overrides, exponent boundary": lambda: ReprFloat(1e16),
     "float overrides nan": lambda: ReprFloat(NAN),
     "float overrides -inf": lambda: ReprFloat(-INF),
     "str overrides": lambda: ReprStr('x\u00e9\n"'),
