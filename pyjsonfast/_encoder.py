@@ -33,7 +33,7 @@ from ._native import native_key_text, write_fragment, write_native
 from ._scalars import (
     CONSTANTS_BY_CHAR,
     QuotedCache,
-    int_text,
+    int_key_text,
     quoted,
     str_text,
     utf8_text,
@@ -592,7 +592,7 @@ class Writer:
         if key is None:
             return "null"
         if isinstance(key, int):
-            return int_text(key)
+            return int_key_text(key)
         if self.skipkeys:
             return None
         name = _c_type_name(key) if self.like_c_encoder else type(key).__name__

@@ -23,6 +23,7 @@ __all__ = [
     "CONSTANTS_BY_CHAR",
     "QuotedCache",
     "digit_count",
+    "int_key_text",
     "int_text",
     "quoted",
     "str_text",
@@ -489,6 +490,18 @@ def write_int(buf: StringWriter, o: object) -> None:
             _write_small_int(buf, n)
             return
     buf.write(str(o))
+
+
+def int_key_text(o: int) -> str:
+    """The text of int key o (exact, or a subclass's instance: int's own digits)."""
+    if type(o) is int:
+        return str(o)  # (compiled, a call of int.__repr__ costs a method-wrapper)
+    if _INTS_BY_DIGITS:
+        try:
+            return str(i64(o))  # the stored value (see write_int_subclass)
+        except ValueError:
+            pass
+    return int_text(o)
 
 
 def write_int_subclass(buf: StringWriter, o: int) -> None:

@@ -383,6 +383,9 @@ def test_dict_key_conversion() -> None:
     assert_same_as_json({float("nan"): 1, float("inf"): 2, float("-inf"): 3})
     assert_same_as_json({float("nan"): 1}, allow_nan=False)
     assert_same_as_json({float("inf"): 1}, allow_nan=False, indent=2)
+    big = {0: 0, -1: 1, 10**18: 2, -(2**63): 3, 2**63 - 1: 4, 2**63: 5, -(10**40): 6}
+    assert_same_as_json(big)
+    assert_same_as_json(big, sort_keys=True, indent=1)
 
 
 def test_mixed_keys_with_sort_keys_raise_json_type_error() -> None:
