@@ -59,6 +59,9 @@ __all__ = ["Writer"]
 # Compiled, the typed shortest-float formatter beats float.__repr__ (dtoa) by far;
 # interpreted, it is slower.
 _FLOAT_BY_SCHUBFACH: Final[bool] = COMPILED and SELF_CHECK_PASSED
+# Compiled, int keys are written digit by digit in write_dict; interpreted,
+# a few appends cost more than the key's text.
+_INT_KEYS_INLINE: Final[bool] = COMPILED
 
 # What json writes for a float subclass's instance (str and int: _scalars):
 # float's own text, whatever the subclass overrides. Held here, the slot
@@ -687,7 +690,16 @@ class Writer:
                                 slots[at + 1] = encoded
                     else:
                         encoded = texts.get(key)
-                if encoded is None:
+                if encoded is None and type(key) is int and _INT_KEYS_INLINE:
+                    # An int key's digits straight into the buffer, quoted (json
+                    # writes str(key)): no text, concatenation or cache entry.
+                    if cache is separated_cache:
+                        buf.write(separator)
+                    buf.append(34)  # "
+                    write_int(buf, key)
+                    buf.append(34)
+                    buf.write(self.key_separator)
+                elif encoded is None:
                     encoded = self.encoded_key(key)
                     if encoded is None:
                         continue
@@ -695,10 +707,12 @@ class Writer:
                         encoded = separator + encoded
                         if type(key) is str:
                             cache.add(key, encoded)
+                    buf.write(encoded)
+                else:
+                    buf.write(encoded)
                 if cache is not separated_cache:  # after the first key
                     cache = separated_cache
                     texts = cache.texts
-                buf.write(encoded)
                 if type(value) is str:  # the commonest value, spared a call
                     write_quoted(buf, value, self.ensure_ascii, self.utf8, self.quoted_cache)
                 elif type(value) is dict and _ONE_FRAME_PER_LEVEL:

@@ -404,12 +404,16 @@ def test_keys_after_the_first_at_every_depth(indent: Any, separators: Any) -> No
     inner: Any = {"a": 1, 2: "b", "caf\xe9": [], long_key: {}, None: None, "\u20ac": 1.5}
     for depth in range(6):
         inner = {(1, 2) if depth % 2 else "x": 0, "a": inner, 3.5: [inner], "a\n": True}
-    value = [inner, inner, {"a": 1, "b": 2}, {(1,): 1, "a": 2}]
+    int_keys = {0: "first", -(10**20): [], "z": {1: 2, 2**63: 3}, 7: {(1,): 1, 5: 2}}
+    value = [inner, inner, {"a": 1, "b": 2}, {(1,): 1, "a": 2}, int_keys]
     for ensure_ascii in (True, False):
         options = {"indent": indent, "separators": separators, "ensure_ascii": ensure_ascii}
         for _ in range(2):  # again, with the caches filled
             assert_same_as_json(value, skipkeys=True, **options)
             assert_same_as_json(value, **options)
+    layout = {"skipkeys": True, "indent": indent, "separators": separators}
+    text = json.dumps(value, ensure_ascii=False, **layout)
+    assert pyjsonfast.dumpb(value, **layout) == text.encode()
 
 
 def test_sort_keys_orders_like_json() -> None:
