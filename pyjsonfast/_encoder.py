@@ -699,16 +699,15 @@ class Writer:
                     write_int(buf, key)
                     buf.append(34)
                     buf.write(self.key_separator)
-                elif encoded is None:
-                    encoded = self.encoded_key(key)
-                    if encoded is None:
-                        continue
-                    if cache is separated_cache:
-                        encoded = separator + encoded
-                        if type(key) is str:
-                            cache.add(key, encoded)
-                    buf.write(encoded)
                 else:
+                    if encoded is None:
+                        encoded = self.encoded_key(key)
+                        if encoded is None:
+                            continue
+                        if cache is separated_cache:
+                            encoded = separator + encoded
+                            if type(key) is str:
+                                cache.add(key, encoded)
                     buf.write(encoded)
                 if cache is not separated_cache:  # after the first key
                     cache = separated_cache

@@ -87,6 +87,17 @@ def test_installed_package_is_under_test_not_the_source_tree() -> None:
     assert Path(pyjsonfast.__file__).resolve().parent != PROJECT_ROOT / "pyjsonfast"
 
 
+def run_with_package_under_test(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python -c code` importing the pyjsonfast under test, not a source tree in
+    the working directory ('' comes first on the path of `python -c`): run in cwd,
+    the package's folder first on the path."""
+    package_parent = str(Path(pyjsonfast.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([package_parent, *sys.path])}
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=cwd
+    )
+
+
 @pytest.mark.skipif(not pyjsonfast.__compiled__, reason="interpreted, cast() and final() run")
 def test_compiled_import_leaves_typing_out(tmp_path: Path) -> None:
     """Start-up: compiled, `import pyjsonfast` imports neither typing nor
@@ -97,18 +108,8 @@ def test_compiled_import_leaves_typing_out(tmp_path: Path) -> None:
         "import sys; before = set(sys.modules); import pyjsonfast; "
         "print(pyjsonfast.__file__, sorted(set(sys.modules) - before))"
     )
-    # The pyjsonfast under test, not a source tree in the working directory ('' comes
-    # first on the path of `python -c`): run elsewhere, its folder first.
-    package_parent = str(Path(pyjsonfast.__file__).resolve().parent.parent)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([package_parent, *sys.path])}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-        cwd=tmp_path,
-    )
+    result = run_with_package_under_test(code, tmp_path)
+    assert result.returncode == 0, result.stderr
     imported_from, imported = result.stdout.strip().split(" ", 1)
     assert Path(imported_from).resolve() == Path(pyjsonfast.__file__).resolve()
     assert "pyjsonfast._decoder" in imported  # (the probe does see what the import brings)
@@ -149,9 +150,5 @@ def test_streaming_api_is_imported_on_first_use(tmp_path: Path) -> None:
             raise AssertionError("no AttributeError")
         print("ok")
     """
-    package_parent = str(Path(pyjsonfast.__file__).resolve().parent.parent)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([package_parent, *sys.path])}
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path
-    )
+    result = run_with_package_under_test(code, tmp_path)
     assert result.stdout.strip() == "ok", result.stderr
