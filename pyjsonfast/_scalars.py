@@ -3,13 +3,16 @@ ints, and null, true and false.
 
 Where the builds want different tricks, a Final flag set at import picks the
 helper: compiled, strings are escaped character by character or 8 bytes at a
-time straight into the buffer and small ints written digit by digit; pure, json's
+time straight into the buffer (wide text without ensure_ascii is searched 4
+characters at a time as UTF-16, then written whole or by json's C helper) and
+small ints written digit by digit; pure, json's
 own string escapers (C on CPython, native on PyPy) and str() do it whole.
 """
 
 from __future__ import annotations
 
 import json.encoder as _json_encoder
+import sys
 
 from ._buffer import COMPILED, StringWriter, read_i64_le
 from ._words import BACKSLASHES, HIGH_BITS, ONES, QUOTES, SPACES, lowest_flagged_byte
@@ -334,6 +337,52 @@ def _write_escaped_ascii(buf: StringWriter, s: str, cache: Optional[QuotedCache]
     _write_rest_and_close(buf, s, start, n)
 
 
+# Wide text without ensure_ascii is searched as UTF-16 where "utf-16" encodes
+# little-endian, as read_i64_le reads (the native order, after a BOM).
+_UTF16_WORDS: Final[bool] = sys.byteorder == "little"
+# UTF-16 code units, 4 to a word: masks for _has_utf16_escape.
+_UNIT_LOW_BITS: Final[i64] = 0x007F007F007F007F  # each unit's low 7 bits
+_UNIT_HIGH_BITS: Final[i64] = 0x01FF01FF01FF01FF  # the other 9, shifted down by 7
+_UNIT_FLAGS: Final[i64] = 0x0080008000800080  # bit 7 of each unit
+_UNIT_CONTROLS: Final[i64] = 0x0060006000600060  # 0x80 - 0x20
+_UNIT_QUOTES: Final[i64] = 0x0022002200220022
+_UNIT_BACKSLASHES: Final[i64] = 0x005C005C005C005C
+_UNIT_ANY_HIGH: Final[i64] = 0x3FFF3FFF3FFF3FFF  # bit 14 set by any of the 9 bits
+
+
+def _has_utf16_escape(units: bytes) -> bool:
+    """Whether text json escapes without ensure_ascii ('"', '\\', a control
+    character) is in units: text of 4 characters or more encoded "utf-16" (a BOM,
+    then native little-endian units; lone surrogates passed: str.encode's fast
+    path, where "utf-16-le" is looked up by name, 3 times the cost for 120
+    characters). Exact, 4 units a
+    word: a unit's low 7 bits and its other bits are tested apart, so that no sum
+    carries out of a unit or passes 2**63."""
+    n: i64 = len(units)
+    low_bits = _UNIT_LOW_BITS
+    high_bits = _UNIT_HIGH_BITS
+    flags = _UNIT_FLAGS
+    controls = _UNIT_CONTROLS
+    quotes = _UNIT_QUOTES
+    backslashes = _UNIT_BACKSLASHES
+    any_high = _UNIT_ANY_HIGH
+    i: i64 = 2  # after the BOM
+    while True:
+        if i > n - 8:
+            i = n - 8  # the last word, again in part: the test is exact
+        w = read_i64_le(units, i)
+        low = w & low_bits
+        # Bit 7 of a unit: set in (low + 0x60) when low >= 0x20, in (low ^ c) +
+        # 0x7F when low != c, and in wide when the unit is 0x80 or more.
+        wide = (((w >> 7) & high_bits) + any_high) >> 7
+        plain = (low + controls) & ((low ^ quotes) + low_bits) & ((low ^ backslashes) + low_bits)
+        if ~(plain | wide) & flags != 0:
+            return True
+        if i == n - 8:
+            return False
+        i += 8
+
+
 def _write_escaped_unicode(buf: StringWriter, s: str, utf8: bool) -> None:
     """'"' + s with only '"', '\\' and control characters escaped + '"'; utf8: in
     UTF-8, one character per byte."""
@@ -346,6 +395,20 @@ def _write_escaped_unicode(buf: StringWriter, s: str, utf8: bool) -> None:
             buf.append(34)
             text = s if len(data) == n else data.decode("latin-1")
             _write_escaped_bytes(buf, text, data, False)
+            return
+        if _UTF16_WORDS and _c_quote_unicode is not None:
+            # Text not ASCII, into str: written whole when nothing in it is
+            # escaped, else quoted by json's C helper (a copy of the text per
+            # escape, by runs, costs more). A quote is looked for first (a C
+            # search: JSON texts as values are full of them), then anything
+            # to escape 4 characters at a time in UTF-16 (a C copy for most
+            # text; a character at a time costs 3 times as much).
+            if '"' in s or _has_utf16_escape(s.encode("utf-16", "surrogatepass")):
+                buf.write(_c_quote_unicode(s))
+            else:
+                buf.append(34)
+                buf.write(s)
+                buf.append(34)
             return
     # Up to the first character to write otherwise, nothing is written: with
     # none (most short strings), s as is.

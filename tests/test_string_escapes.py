@@ -2,7 +2,8 @@
 
 Compiled, the writer finds characters to escape a word at a time in ASCII text
 (and in UTF-8 output), jumps from one to the next, writes runs of escapes byte
-by byte, and hands wide text with many escapes to json's C helper; interpreted,
+by byte; without ensure_ascii into str, it hands wide text with any escape
+(16 characters or more, else with many) to json's C helper; interpreted,
 json's helpers write every string. Each case compares dumps and dumpb (UTF-8
 out) with json, both ensure_ascii settings, strings as values, keys and in lists.
 """
@@ -55,9 +56,9 @@ def test_runs_of_escapes_at_every_offset(escape: str, wide: str) -> None:
 
 @pytest.mark.parametrize("wide", ["\u00e9", "\u4e2d", "\U0001f600"])
 def test_wide_text_with_more_escapes_than_written_one_by_one(wide: str) -> None:
-    """Wide text hands its rest to json's C helper after 8 escapes (without
-    ensure_ascii): the escape where that happens at every place, a JSON text as a
-    string value too."""
+    """Wide text into str without ensure_ascii goes to json's C helper: whole,
+    when 16 characters or more hold an escape; its rest after 8 escapes when
+    shorter. Texts around both limits, a JSON text as a string value too."""
     for escapes in range(6, 12):
         for gap in range(4):
             text = wide + ("x" * gap + '"') * escapes + wide + "\\ end\n"

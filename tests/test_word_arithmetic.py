@@ -17,11 +17,12 @@ import itertools
 import json
 import random
 import struct
+import sys
 
 import pytest
 
 import pyjsonfast
-from pyjsonfast import _floatrepr, _numbers
+from pyjsonfast import _floatrepr, _numbers, _scalars
 from pyjsonfast._word_scanner import WordScanner, word_hash
 from pyjsonfast._words import low_bytes, lowest_flagged_byte
 
@@ -257,3 +258,30 @@ def test_escaping_ascii_words_at_every_alignment() -> None:
                 value = text[:position] + chr(byte) + text[position + 1 :]
                 assert pyjsonfast.dumps(value) == json.dumps(value), (length, position, byte)
                 assert pyjsonfast.dumps([value, value[::-1]]) == json.dumps([value, value[::-1]])
+
+
+@pytest.mark.skipif(sys.byteorder != "little", reason="UTF-16 search: little-endian hosts")
+def test_utf16_escape_test_on_edge_units() -> None:
+    # Non-ASCII text into str (no ensure_ascii) is tested 4 UTF-16 units a word:
+    # each special unit, its neighbours, and units whose low byte or low 7 bits
+    # are special but whose high bits are not zero (0x0122, 0x015C, 0xFF22,
+    # 0x80A2...), the word's sign bit set (units >= 0x8000, lone surrogates), at
+    # every position of texts around the word sizes, against a plain reference.
+    specials = [*range(0x20), 0x22, 0x5C]
+    neighbours = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0x9F, 0xA2, 0xDC]
+    look_alikes = [0x0122, 0x015C, 0x0180, 0x01A2, 0x2022, 0x805C, 0x80A2, 0xFF22, 0xFFDC]
+    wide = [0x4E2D, 0x7FFF, 0x8000, 0xD800, 0xDFFF, 0xFFFF, 0x1F600, 0x10FFFF]
+    for length in (4, 5, 7, 8, 9, 15, 16, 17, 31, 33):
+        for position in range(length):
+            for code in specials + neighbours + look_alikes + wide:
+                units = [0x4E2D + (k * 7) % 26 for k in range(length)]
+                units[position] = code
+                text = "".join(map(chr, units))
+                expected = any(c in '"\\' or c < " " for c in text)
+                encoded = text.encode("utf-16", "surrogatepass")
+                assert _scalars._has_utf16_escape(encoded) is expected, (length, position, code)
+                if length >= 16:
+                    value = [text, {"k": text}]
+                    assert pyjsonfast.dumps(value, ensure_ascii=False) == json.dumps(
+                        value, ensure_ascii=False
+                    )
