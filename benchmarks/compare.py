@@ -135,6 +135,9 @@ class Library:
         }
         # The native-types workload (not per document): records to UTF-8 bytes.
         self.native_records = native_records
+        # The escapes report's second table: dumps(ensure_ascii=False), for the
+        # libraries that take json's options (json_like).
+        self.dumps_unicode: Optional[Callable[[object], object]] = None
 
 
 class FrameworkEncoder(json.JSONEncoder):
@@ -193,7 +196,7 @@ def json_like(name: str, mod: Any, takes_json_classes: bool = False) -> Library:
     pyjsonfast's dumpb, the others' dumps(ensure_ascii=False).encode(); the records
     with native types: pyjsonfast's native_types, the others' default=."""
     dumpb = getattr(mod, "dumpb", None)
-    return Library(
+    library = Library(
         name,
         loads_str=mod.loads,
         loads_bytes=mod.loads,
@@ -211,6 +214,8 @@ def json_like(name: str, mod: Any, takes_json_classes: bool = False) -> Library:
         if dumpb is not None
         else (lambda o: mod.dumps(o, ensure_ascii=False, default=native_default).encode()),
     )
+    library.dumps_unicode = lambda o: mod.dumps(o, ensure_ascii=False)
+    return library
 
 
 def available_libraries() -> list[Library]:
@@ -800,6 +805,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         out(f"\n### {REPORTS['escapes']}")
         escapes_report(
             [(lib.name, lib.ops["dumps"]) for lib in libs],
+            [(lib.name, lib.dumps_unicode) for lib in libs],
             functools.partial(best_times, repeat=args.repeat, min_time=args.min_time),
             out,
         )

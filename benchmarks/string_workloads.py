@@ -2,9 +2,11 @@
 
 The corpus documents hold few escapes (a newline in a tweet, a quote in a
 commit message), but other data is full of them: Windows paths, HTML, JSON
-texts stored as string values, multi-line text. Each workload is a list of
-generated strings (the same every run), dumped by every library with its
-defaults (json: ensure_ascii=True), timed as compare.py times the corpus.
+texts stored as string values, multi-line text; and text in another script
+with few or none. Each workload is a list of generated strings (the same every
+run), dumped by every library with its defaults (json: ensure_ascii=True), then
+by the libraries that take json's options with ensure_ascii=False (str out,
+non-ASCII text written as it is), timed as compare.py times the corpus.
 """
 
 from __future__ import annotations
@@ -46,10 +48,30 @@ WORKLOADS: dict[str, Callable[[], list[str]]] = {
     "multi-line text": lambda: [
         "".join(f"line {k} of entry {i}\twith a tab\n" for k in range(20)) for i in range(500)
     ],
+    # Japanese sentences of 60-110 characters, one in five with a line break.
+    "text in Japanese": lambda: [
+        "\u4eca\u65e5\u306e\u6771\u4eac\u306f\u6674\u308c\u3067\u3059 " * (6 + i % 5)
+        + ("\n" if i % 5 == 0 else "")
+        + f"#{i}"
+        for i in range(5000)
+    ],
 }
 
 
 def escapes_report(
+    dumps_by_library: list[Dumps],
+    unicode_dumps_by_library: list[Dumps],
+    timer: Timer,
+    out: Callable[[str], object],
+) -> None:
+    """A table of every workload dumped by every library with its defaults, then
+    one with ensure_ascii=False by those that take it (json first in each)."""
+    escapes_table(dumps_by_library, timer, out)
+    out("\n#### ensure_ascii=False (str out)")
+    escapes_table(unicode_dumps_by_library, timer, out)
+
+
+def escapes_table(
     dumps_by_library: list[Dumps], timer: Timer, out: Callable[[str], object]
 ) -> None:
     names = [name for name, dumps in dumps_by_library if dumps is not None]

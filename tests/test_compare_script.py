@@ -77,10 +77,15 @@ def test_escapes_report_times_every_workload_against_json(
 
     argv = ["--ops", "escapes", "--libs", "pyjsonfast", "--repeat", "1", "--min-time", "0"]
     assert compare.main(argv) == 0
-    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| ")]
-    header = rows[0].split(" | ")
-    assert len(header) == 3 and header[0] == "| workload", rows[0]
-    assert header[1].startswith("json") and header[2].startswith("pyjsonfast"), rows[0]
-    assert [row.split(" | ")[0][2:] for row in rows[1:]] == list(string_workloads.WORKLOADS)
-    for row in rows[1:]:
-        assert row.count(" ms") == 2 and row.endswith("x) |"), row
+    printed = capsys.readouterr().out
+    assert "#### ensure_ascii=False (str out)" in printed
+    rows = [line for line in printed.splitlines() if line.startswith("| ")]
+    workloads = list(string_workloads.WORKLOADS)
+    assert len(rows) == 2 * (1 + len(workloads)), rows  # two tables
+    for table in (rows[: 1 + len(workloads)], rows[1 + len(workloads) :]):
+        header = table[0].split(" | ")
+        assert len(header) == 3 and header[0] == "| workload", table[0]
+        assert header[1].startswith("json") and header[2].startswith("pyjsonfast"), table[0]
+        assert [row.split(" | ")[0][2:] for row in table[1:]] == workloads
+        for row in table[1:]:
+            assert row.count(" ms") == 2 and row.endswith("x) |"), row
