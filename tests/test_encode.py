@@ -237,8 +237,10 @@ def test_strings_mixing_ascii_escapes_and_non_ascii(ensure_ascii: bool) -> None:
 @pytest.mark.parametrize("indent", [None, 2])
 def test_repeated_non_ascii_strings_past_the_run_cache(indent: Any) -> None:
     """A run keeps the quoted text of non-ASCII strings it met (ensure_ascii), up
-    to a budget of characters: repeats, long strings and strings met after the
-    budget is spent, as values, keys and in lists, are all written as json does."""
+    to a budget of characters, and stops looking once misses outnumber hits by
+    an allowance (3,000 distinct names here): repeats, long strings and strings
+    met after the budget is spent or the lookups stopped, as values, keys and in
+    lists, are all written as json does."""
     names = ["caf\u00e9 " + str(i) + "\u4e2d" * (i % 50) for i in range(3000)]
     names += ["\U0001f600" * 3000, "\ud800 lone", "x" * 20 + "\u00e9" + '"\\\n']
     value = [names, {name: name for name in names}, names[::-1], [names[0]] * 50]
