@@ -364,9 +364,8 @@ def _has_utf16_escape(units: bytes) -> bool:
     character) is in units: text of 4 characters or more encoded "utf-16" (a BOM,
     then native little-endian units; lone surrogates passed: str.encode's fast
     path, where "utf-16-le" is looked up by name, 3 times the cost for 120
-    characters). Exact, 4 units a
-    word: a unit's low 7 bits and its other bits are tested apart, so that no sum
-    carries out of a unit or passes 2**63."""
+    characters). Exact, 4 units a word: a unit's low 7 bits and its other bits
+    are tested apart, so that no sum carries out of a unit or passes 2**63."""
     n: i64 = len(units)
     low_bits = _UNIT_LOW_BITS
     high_bits = _UNIT_HIGH_BITS
