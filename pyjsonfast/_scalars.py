@@ -349,29 +349,28 @@ def _write_escaped_ascii(buf: StringWriter, s: str, cache: Optional[QuotedCache]
 # Wide text without ensure_ascii is searched as UTF-16 where "utf-16" encodes
 # little-endian, as read_i64_le reads (the native order, after a BOM).
 _UTF16_WORDS: Final[bool] = sys.byteorder == "little"
-# UTF-16 code units, 4 to a word: masks for _has_utf16_escape.
+# UTF-16 code units, 4 to a word: masks for _has_utf16_backslash_or_control.
 _UNIT_LOW_BITS: Final[i64] = 0x007F007F007F007F  # each unit's low 7 bits
 _UNIT_HIGH_BITS: Final[i64] = 0x01FF01FF01FF01FF  # the other 9, shifted down by 7
 _UNIT_FLAGS: Final[i64] = 0x0080008000800080  # bit 7 of each unit
 _UNIT_CONTROLS: Final[i64] = 0x0060006000600060  # 0x80 - 0x20
-_UNIT_QUOTES: Final[i64] = 0x0022002200220022
 _UNIT_BACKSLASHES: Final[i64] = 0x005C005C005C005C
 _UNIT_ANY_HIGH: Final[i64] = 0x3FFF3FFF3FFF3FFF  # bit 14 set by any of the 9 bits
 
 
-def _has_utf16_escape(units: bytes) -> bool:
-    """Whether text json escapes without ensure_ascii ('"', '\\', a control
-    character) is in units: text of 4 characters or more encoded "utf-16" (a BOM,
-    then native little-endian units; lone surrogates passed: str.encode's fast
-    path, where "utf-16-le" is looked up by name, 3 times the cost for 120
-    characters). Exact, 4 units a word: a unit's low 7 bits and its other bits
-    are tested apart, so that no sum carries out of a unit or passes 2**63."""
+def _has_utf16_backslash_or_control(units: bytes) -> bool:
+    """Whether a backslash or a control character is in units (what json escapes
+    without ensure_ascii, but for '"', which the caller finds first by a C
+    search): text of 4 characters or more encoded "utf-16" (a BOM, then native
+    little-endian units; lone surrogates passed: str.encode's fast path, where
+    "utf-16-le" is looked up by name, 3 times the cost for 120 characters).
+    Exact, 4 units a word: a unit's low 7 bits and its other bits are tested
+    apart, so that no sum carries out of a unit or passes 2**63."""
     n: i64 = len(units)
     low_bits = _UNIT_LOW_BITS
     high_bits = _UNIT_HIGH_BITS
     flags = _UNIT_FLAGS
     controls = _UNIT_CONTROLS
-    quotes = _UNIT_QUOTES
     backslashes = _UNIT_BACKSLASHES
     any_high = _UNIT_ANY_HIGH
     i: i64 = 2  # after the BOM
@@ -380,10 +379,10 @@ def _has_utf16_escape(units: bytes) -> bool:
             i = n - 8  # the last word, again in part: the test is exact
         w = read_i64_le(units, i)
         low = w & low_bits
-        # Bit 7 of a unit: set in (low + 0x60) when low >= 0x20, in (low ^ c) +
-        # 0x7F when low != c, and in wide when the unit is 0x80 or more.
+        # Bit 7 of a unit: set in (low + 0x60) when low >= 0x20, in (low ^ 0x5C)
+        # + 0x7F when low != 0x5C, and in wide when the unit is 0x80 or more.
         wide = (((w >> 7) & high_bits) + any_high) >> 7
-        plain = (low + controls) & ((low ^ quotes) + low_bits) & ((low ^ backslashes) + low_bits)
+        plain = (low + controls) & ((low ^ backslashes) + low_bits)
         if ~(plain | wide) & flags != 0:
             return True
         if i == n - 8:
@@ -411,13 +410,10 @@ def _write_escaped_unicode(buf: StringWriter, s: str, utf8: bool) -> None:
             # search: JSON texts as values are full of them), then anything
             # to escape 4 characters at a time in UTF-16 (a C copy for most
             # text; a character at a time costs 3 times as much).
-            if '"' in s or _has_utf16_escape(s.encode("utf-16", "surrogatepass")):
+            if '"' in s or _has_utf16_backslash_or_control(s.encode("utf-16", "surrogatepass")):
                 buf.write(_c_quote_unicode(s))
-            else:
-                buf.append(34)
-                buf.write(s)
-                buf.append(34)
-            return
+                return
+            i = n  # nothing to escape: written whole below
     # Up to the first character to write otherwise, nothing is written: with
     # none (most short strings), s as is.
     plain_below: i64 = 0x80 if utf8 else 0x110000
