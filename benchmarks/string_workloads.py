@@ -3,10 +3,11 @@
 The corpus documents hold few escapes (a newline in a tweet, a quote in a
 commit message), but other data is full of them: Windows paths, HTML, JSON
 texts stored as string values, multi-line text; and text in another script
-with few or none. Each workload is a list of generated strings (the same every
-run), dumped by every library with its defaults (json: ensure_ascii=True), then
-by the libraries that take json's options with ensure_ascii=False (str out,
-non-ASCII text written as it is), timed as compare.py times the corpus.
+with few or none, or a line break in every string. Each workload is a list of
+generated strings (the same every run), dumped by every library with its
+defaults (json: ensure_ascii=True), then by the libraries that take json's
+options with ensure_ascii=False (str out, non-ASCII text written as it is),
+timed as compare.py times the corpus.
 """
 
 from __future__ import annotations
@@ -54,6 +55,14 @@ WORKLOADS: dict[str, Callable[[], list[str]]] = {
         + ("\n" if i % 5 == 0 else "")
         + f"#{i}"
         for i in range(5000)
+    ],
+    # Japanese text of 2-4 lines, each line a sentence of the kind above.
+    "lines in Japanese": lambda: [
+        "\n".join(
+            "\u4eca\u65e5\u306e\u6771\u4eac\u306f\u6674\u308c\u3067\u3059 " * (3 + (i + k) % 5)
+            for k in range(2 + i % 3)
+        )
+        for i in range(2000)
     ],
 }
 

@@ -32,7 +32,7 @@ from ._floatrepr import SELF_CHECK_PASSED, write_float_repr
 from ._native import native_key_text, write_fragment, write_native
 from ._scalars import (
     CONSTANTS_BY_CHAR,
-    QuotedCache,
+    StringsSeen,
     int_key_text,
     quoted,
     str_text,
@@ -262,7 +262,7 @@ class Writer:
         self.sort_keys = sort_keys
         self.skipkeys = skipkeys
         self.ensure_ascii = ensure_ascii
-        self.quoted_cache = QuotedCache()
+        self.strings_seen = StringsSeen()
         self.key_cache = _key_cache(ensure_ascii, self.utf8, "", key_separator)
         # Without indent, the cache of keys after a dict's first (with indent,
         # each Level has its own); made when first needed.
@@ -443,7 +443,7 @@ class Writer:
         # a new alias object on every call.)
         t = type(o)
         if t is str:
-            write_quoted(self.buf, cast(str, o), self.ensure_ascii, self.utf8, self.quoted_cache)
+            write_quoted(self.buf, cast(str, o), self.ensure_ascii, self.utf8, self.strings_seen)
         elif t is int:
             write_int(self.buf, o)
         elif t is float:
@@ -474,7 +474,7 @@ class Writer:
         """Tuples, subclasses (written as json's encoder at hand writes them), default()."""
         unnarrowed = o  # o itself, for float subclasses (see write_value)
         if isinstance(o, str):
-            write_quoted_subclass(self.buf, o, self.ensure_ascii, self.utf8, self.quoted_cache)
+            write_quoted_subclass(self.buf, o, self.ensure_ascii, self.utf8, self.strings_seen)
         elif isinstance(o, int):
             write_int_subclass(self.buf, o)
         elif isinstance(o, float):
@@ -566,7 +566,7 @@ class Writer:
             else:
                 buf.write(separator)
             if type(value) is str:  # the commonest value, spared a call
-                write_quoted(buf, value, self.ensure_ascii, self.utf8, self.quoted_cache)
+                write_quoted(buf, value, self.ensure_ascii, self.utf8, self.strings_seen)
             elif type(value) is list and _ONE_FRAME_PER_LEVEL:
                 self.write_list(cast("list[object]", value), value, depth + 1)
             elif type(value) is dict and _ONE_FRAME_PER_LEVEL:
@@ -657,7 +657,7 @@ class Writer:
                     buf.write(separator)
                 buf.write(encoded)
                 if type(value) is str:  # the commonest value, spared a call
-                    write_quoted(buf, value, self.ensure_ascii, self.utf8, self.quoted_cache)
+                    write_quoted(buf, value, self.ensure_ascii, self.utf8, self.strings_seen)
                 elif type(value) is dict and _ONE_FRAME_PER_LEVEL:
                     self.write_dict(cast("dict[object, object]", value), depth + 1)
                 elif type(value) is list and _ONE_FRAME_PER_LEVEL:
@@ -713,7 +713,7 @@ class Writer:
                     cache = separated_cache
                     texts = cache.texts
                 if type(value) is str:  # the commonest value, spared a call
-                    write_quoted(buf, value, self.ensure_ascii, self.utf8, self.quoted_cache)
+                    write_quoted(buf, value, self.ensure_ascii, self.utf8, self.strings_seen)
                 elif type(value) is dict and _ONE_FRAME_PER_LEVEL:
                     self.write_dict(cast("dict[object, object]", value), depth + 1)
                 elif type(value) is list and _ONE_FRAME_PER_LEVEL:

@@ -24,7 +24,7 @@ if not COMPILED:  # typing at run time only where it runs (see _buffer)
 
 __all__ = [
     "CONSTANTS_BY_CHAR",
-    "QuotedCache",
+    "StringsSeen",
     "digit_count",
     "int_key_text",
     "int_text",
@@ -88,38 +88,52 @@ _QUOTED_CACHE_CHARS: Final[i64] = 1 << 17
 _QUOTED_CACHE_MISS_ALLOWANCE: Final[i64] = 256
 
 
+# Without ensure_ascii, a run stops searching wide text for escapes (see
+# _write_escaped_unicode) once the searches have cost more than they saved,
+# by about this many characters' worth: a search saves json's C helper about
+# a character of work per character when there is nothing to escape, and
+# wastes about a character per character plus a fixed cost (the encode call)
+# when there is (the helper then runs anyway).
+_ESCAPE_SEARCH_ALLOWANCE: Final[i64] = 2048
+_ESCAPE_SEARCH_FIXED_COST: Final[i64] = 100
+
+
 @final
-class QuotedCache:
-    """Quoted text by non-ASCII str, for one encoding run (ensure_ascii)."""
+class StringsSeen:
+    """What one encoding run has learnt from the strings it wrote: with
+    ensure_ascii, the quoted text of non-ASCII strings (a cache); without,
+    whether searching wide text for escapes pays."""
 
     def __init__(self) -> None:
         self.texts: Optional[dict[str, str]] = None  # made when first needed
         self.room: i64 = _QUOTED_CACHE_CHARS
         self.credit: i64 = _QUOTED_CACHE_MISS_ALLOWANCE  # hits less misses, plus that
+        # Characters the searches saved less what they cost, plus the allowance.
+        self.search_credit: i64 = _ESCAPE_SEARCH_ALLOWANCE
 
 
-def _write_c_quoted(buf: StringWriter, s: str, cache: Optional[QuotedCache]) -> None:
-    """json's C helper's quoting of s (not ASCII; the helper exists), kept in cache."""
+def _write_c_quoted(buf: StringWriter, s: str, seen: Optional[StringsSeen]) -> None:
+    """json's C helper's quoting of s (not ASCII; the helper exists), kept in seen's cache."""
     quote = _c_quote_ascii
     if quote is None:  # (callers check)
         raise AssertionError("json's C helper is missing")
-    if cache is None or cache.credit <= 0:
+    if seen is None or seen.credit <= 0:
         buf.write(quote(s))
         return
-    texts = cache.texts
+    texts = seen.texts
     if texts is None:
         texts = {}
-        cache.texts = texts
+        seen.texts = texts
     text = texts.get(s)
     if text is None:
-        cache.credit -= 1
+        seen.credit -= 1
         text = quote(s)
-        room = cache.room - len(text)
+        room = seen.room - len(text)
         if room >= 0:
             texts[s] = text
-            cache.room = room
+            seen.room = room
     else:
-        cache.credit += 1
+        seen.credit += 1
     buf.write(text)
 
 
@@ -288,9 +302,9 @@ def _write_escaped_bytes(buf: StringWriter, s: str, data: bytes, flag_del: bool)
     _write_rest_and_close(buf, s, start, n)
 
 
-def _write_escaped_ascii(buf: StringWriter, s: str, cache: Optional[QuotedCache]) -> None:
+def _write_escaped_ascii(buf: StringWriter, s: str, seen: Optional[StringsSeen]) -> None:
     """'"' + s escaped with only ASCII output + '"', runs of plain text copied whole;
-    cache: where non-ASCII strings' quoted text is kept."""
+    seen: where non-ASCII strings' quoted text is kept."""
     n: i64 = len(s)
     start: i64 = 0
     i: i64 = 0
@@ -300,7 +314,7 @@ def _write_escaped_ascii(buf: StringWriter, s: str, cache: Optional[QuotedCache]
             _write_escaped_bytes(buf, s, s.encode("utf-8"), True)
             return
         if _c_quote_ascii is not None:
-            _write_c_quoted(buf, s, cache)
+            _write_c_quoted(buf, s, seen)
             return
     # Up to the first character to escape, nothing is written: with none, s as
     # is; when it is non-ASCII (text in another script, mostly \\u escapes from
@@ -317,7 +331,7 @@ def _write_escaped_ascii(buf: StringWriter, s: str, cache: Optional[QuotedCache]
         buf.append(34)
         return
     if _c_quote_ascii is not None and ord(s[i]) >= 0x80 and n - i >= _BULK_ESCAPE_MIN_LEN:
-        _write_c_quoted(buf, s, cache)
+        _write_c_quoted(buf, s, seen)
         return
     buf.append(34)
     while i < n:
@@ -390,9 +404,11 @@ def _has_utf16_backslash_or_control(units: bytes) -> bool:
         i += 8
 
 
-def _write_escaped_unicode(buf: StringWriter, s: str, utf8: bool) -> None:
+def _write_escaped_unicode(
+    buf: StringWriter, s: str, utf8: bool, seen: Optional[StringsSeen]
+) -> None:
     """'"' + s with only '"', '\\' and control characters escaped + '"'; utf8: in
-    UTF-8, one character per byte."""
+    UTF-8, one character per byte. seen: whether searching wide text pays."""
     n: i64 = len(s)
     start: i64 = 0
     i: i64 = 0
@@ -409,10 +425,20 @@ def _write_escaped_unicode(buf: StringWriter, s: str, utf8: bool) -> None:
             # escape, by runs, costs more). A quote is looked for first (a C
             # search: JSON texts as values are full of them), then anything
             # to escape 4 characters at a time in UTF-16 (a C copy for most
-            # text; a character at a time costs 3 times as much).
-            if '"' in s or _has_utf16_backslash_or_control(s.encode("utf-16", "surrogatepass")):
+            # text; a character at a time costs 3 times as much), while these
+            # searches pay: where most strings hold a line break (multi-line
+            # Japanese text, say), a run would pay for the search and the
+            # helper both.
+            if '"' in s or (seen is not None and seen.search_credit <= 0):
                 buf.write(_c_quote_unicode(s))
                 return
+            if _has_utf16_backslash_or_control(s.encode("utf-16", "surrogatepass")):
+                if seen is not None:
+                    seen.search_credit -= n + _ESCAPE_SEARCH_FIXED_COST
+                buf.write(_c_quote_unicode(s))
+                return
+            if seen is not None:
+                seen.search_credit += n
             i = n  # nothing to escape: written whole below
     # Up to the first character to write otherwise, nothing is written: with
     # none (most short strings), s as is.
@@ -589,16 +615,16 @@ def write_int_subclass(buf: StringWriter, o: int) -> None:
 
 
 def write_quoted(
-    buf: StringWriter, s: str, ensure_ascii: bool, utf8: bool, cache: Optional[QuotedCache]
+    buf: StringWriter, s: str, ensure_ascii: bool, utf8: bool, seen: Optional[StringsSeen]
 ) -> None:
     """Write s as a JSON string; s must be an exact str. utf8: the buffer holds
     UTF-8 output, one character per byte (ensure_ascii output is the same).
-    cache: the run's QuotedCache, if any (compiled, with ensure_ascii)."""
+    seen: the run's StringsSeen, if any (used compiled)."""
     if _ESCAPE_BY_CHAR_LOOP:
         if ensure_ascii:
-            _write_escaped_ascii(buf, s, cache)
+            _write_escaped_ascii(buf, s, seen)
         else:
-            _write_escaped_unicode(buf, s, utf8)
+            _write_escaped_unicode(buf, s, utf8, seen)
     elif ensure_ascii:
         raw_quote = _raw_quote_ascii
         if raw_quote is None:
@@ -614,7 +640,7 @@ def write_quoted(
 
 
 def write_quoted_subclass(
-    buf: StringWriter, s: str, ensure_ascii: bool, utf8: bool, cache: Optional[QuotedCache]
+    buf: StringWriter, s: str, ensure_ascii: bool, utf8: bool, seen: Optional[StringsSeen]
 ) -> None:
     """Write s, an instance of a str subclass (a StrEnum member, say), as a JSON
     string: by json's C helper where it exists, as json's encoders do (it reads
@@ -625,7 +651,7 @@ def write_quoted_subclass(
     elif not ensure_ascii and not utf8 and _c_quote_unicode is not None:
         buf.write(_c_quote_unicode(s))
     else:
-        write_quoted(buf, str_text(s), ensure_ascii, utf8, cache)
+        write_quoted(buf, str_text(s), ensure_ascii, utf8, seen)
 
 
 def _utf8_quoted(s: str) -> str:

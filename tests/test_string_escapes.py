@@ -3,9 +3,10 @@
 Compiled, the writer finds characters to escape a word at a time in ASCII text
 (and in UTF-8 output), jumps from one to the next, writes runs of escapes byte
 by byte; without ensure_ascii into str, it hands wide text with any escape
-(16 characters or more, else with many) to json's C helper; interpreted,
-json's helpers write every string. Each case compares dumps and dumpb (UTF-8
-out) with json, both ensure_ascii settings, strings as values, keys and in lists.
+(16 characters or more, else with many) to json's C helper, and all wide text
+once searching it stops paying; interpreted, json's helpers write every
+string. Each case compares dumps and dumpb (UTF-8 out) with json, both
+ensure_ascii settings, strings as values, keys and in lists.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import pyjsonfast
+from pyjsonfast import _scalars
+from pyjsonfast._buffer import StringWriter
 
 # Characters to escape ('"', backslash, controls, DEL), plain ASCII, and wide
 # characters, among them ones whose UTF-8 bytes look like controls once their
@@ -65,3 +68,38 @@ def test_wide_text_with_more_escapes_than_written_one_by_one(wide: str) -> None:
             assert_written_as_json([text])
     document = {"k\u00e9y": ['va"l\\ue', "\u4e2d\u6587", {"n": [1, 2.5, None]}]}
     assert_written_as_json([json.dumps(document, ensure_ascii=False)] * 3)
+
+
+# Wide text that only a search 4 characters at a time can write whole (compiled,
+# without ensure_ascii, on little-endian hosts, where json has its C helper).
+SEARCHES_WIDE_TEXT = (
+    _scalars._ESCAPE_BY_CHAR_LOOP
+    and _scalars._UTF16_WORDS
+    and _scalars._c_quote_unicode is not None
+)
+
+
+def test_wide_text_searched_while_the_searches_pay() -> None:
+    """Without ensure_ascii, a run searches wide text for escapes while that
+    saves more than it costs: text with a line break in every string makes the
+    run stop searching and hand it all to json's C helper; text with nothing
+    to escape keeps the searches on. Either way, and after the stop (plain text,
+    quotes, backslashes, controls), the text is written as json writes it."""
+    line = "\u65e5\u672c\u8a9e\u306e\u6587\u7ae0\u3067\u3059\u3002" * 3
+    broken = [f"{line}\n{k}" for k in range(100)]
+    after = [line, line + '"', line + "\\", line + "\t", "\U0001f600" * 20 + "\x00"]
+    seen = _scalars.StringsSeen()
+    buf = StringWriter()
+    credits = []
+    for text in broken + after:
+        _scalars._write_escaped_unicode(buf, text, False, seen)
+        credits.append(seen.search_credit)
+    assert buf.getvalue() == "".join(json.dumps(t, ensure_ascii=False) for t in broken + after)
+    plain = _scalars.StringsSeen()
+    _scalars._write_escaped_unicode(StringWriter(), line, False, plain)
+    if SEARCHES_WIDE_TEXT:
+        cost = len(broken[0]) + _scalars._ESCAPE_SEARCH_FIXED_COST
+        assert credits[0] == _scalars._ESCAPE_SEARCH_ALLOWANCE - cost
+        assert credits[-1] <= 0 and credits[-1] == credits[len(broken) - 1]  # stopped
+        assert plain.search_credit == _scalars._ESCAPE_SEARCH_ALLOWANCE + len(line)
+    assert_written_as_json([broken, after, {t: t for t in broken + after}])
