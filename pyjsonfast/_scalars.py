@@ -429,16 +429,14 @@ def _write_escaped_unicode(
             # searches pay: where most strings hold a line break (multi-line
             # Japanese text, say), a run would pay for the search and the
             # helper both.
-            if '"' in s or (seen is not None and seen.search_credit <= 0):
-                buf.write(_c_quote_unicode(s))
-                return
-            if _has_utf16_backslash_or_control(s.encode("utf-16", "surrogatepass")):
+            to_helper = '"' in s or (seen is not None and seen.search_credit <= 0)
+            if not to_helper:
+                to_helper = _has_utf16_backslash_or_control(s.encode("utf-16", "surrogatepass"))
                 if seen is not None:
-                    seen.search_credit -= n + _ESCAPE_SEARCH_FIXED_COST
+                    seen.search_credit += -n - _ESCAPE_SEARCH_FIXED_COST if to_helper else n
+            if to_helper:
                 buf.write(_c_quote_unicode(s))
                 return
-            if seen is not None:
-                seen.search_credit += n
             i = n  # nothing to escape: written whole below
     # Up to the first character to write otherwise, nothing is written: with
     # none (most short strings), s as is.
