@@ -107,7 +107,7 @@ class StringsSeen:
     def __init__(self) -> None:
         self.texts: Optional[dict[str, str]] = None  # made when first needed
         self.room: i64 = _QUOTED_CACHE_CHARS
-        self.credit: i64 = _QUOTED_CACHE_MISS_ALLOWANCE  # hits less misses, plus that
+        self.cache_credit: i64 = _QUOTED_CACHE_MISS_ALLOWANCE  # hits less misses, plus that
         # Characters the searches saved less what they cost, plus the allowance.
         self.search_credit: i64 = _ESCAPE_SEARCH_ALLOWANCE
 
@@ -117,7 +117,7 @@ def _write_c_quoted(buf: StringWriter, s: str, seen: Optional[StringsSeen]) -> N
     quote = _c_quote_ascii
     if quote is None:  # (callers check)
         raise AssertionError("json's C helper is missing")
-    if seen is None or seen.credit <= 0:
+    if seen is None or seen.cache_credit <= 0:
         buf.write(quote(s))
         return
     texts = seen.texts
@@ -126,14 +126,14 @@ def _write_c_quoted(buf: StringWriter, s: str, seen: Optional[StringsSeen]) -> N
         seen.texts = texts
     text = texts.get(s)
     if text is None:
-        seen.credit -= 1
+        seen.cache_credit -= 1
         text = quote(s)
         room = seen.room - len(text)
         if room >= 0:
             texts[s] = text
             seen.room = room
     else:
-        seen.credit += 1
+        seen.cache_credit += 1
     buf.write(text)
 
 
